@@ -1,0 +1,9 @@
+// Public surface of the domain: pure TypeScript, no React, Konva, DOM or Electron.
+export * from './units';
+export * from './session';
+export * from './ids';
+export * from './timeline';
+export * from './curve';
+export * from './monotone';
+export * from './template';
+export * from './sessionFile';

@@ -1,0 +1,115 @@
+import type { CurvePoint, TimePos } from './units';
+
+export type Id = string;
+
+/** A phase of the project; widths are relative weights, normalised over the timeline. */
+export interface Phase {
+  readonly id: Id;
+  readonly name: string;
+  readonly width: number;
+}
+
+/** A moment on the timeline (contract signed, handover, go-live). */
+export interface Milestone {
+  readonly id: Id;
+  readonly name: string;
+  readonly at: TimePos;
+}
+
+export interface Timeline {
+  readonly phases: readonly Phase[];
+  readonly milestones: readonly Milestone[];
+  /** The milestone where Sales hands the project to PS; null when none is marked. */
+  readonly handoverId: Id | null;
+}
+
+/** Verbal anchors of the enthusiasm scale at 0, 0.5 and 1. */
+export interface Scale {
+  readonly low: string;
+  readonly mid: string;
+  readonly high: string;
+}
+
+/** Line styles tell teams apart when colour is gone (grey print, colour blindness). */
+export const LINE_STYLES = ['solid', 'dashed', 'dotted', 'dashdot'] as const;
+export type LineStyle = (typeof LINE_STYLES)[number];
+
+/** The built-in roles of a team; 'other' covers teams the facilitator adds. */
+export const TEAM_ROLES = ['sales', 'ps', 'customer', 'other'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export interface Team {
+  readonly id: Id;
+  readonly name: string;
+  readonly role: TeamRole;
+  readonly lineStyle: LineStyle;
+}
+
+export interface Participant {
+  readonly id: Id;
+  readonly name: string;
+  readonly teamId: Id;
+  /** CSS colour, #rrggbb. */
+  readonly color: string;
+}
+
+export const ROUND_KINDS = ['experienced', 'ownTeam', 'otherTeam', 'custom'] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export interface Round {
+  readonly id: Id;
+  readonly kind: RoundKind;
+  readonly question: string;
+}
+
+/** One participant's curve in one round. Points are sorted by time; the span is first..last. */
+export interface Curve {
+  readonly participantId: Id;
+  readonly roundId: Id;
+  readonly points: readonly CurvePoint[];
+}
+
+export interface Project {
+  readonly name: string;
+  readonly customer: string;
+  /** Leave the customer's name out of exports. */
+  readonly hideCustomer: boolean;
+  /** ISO date (yyyy-mm-dd) of the retro, or '' when not set. */
+  readonly date: string;
+}
+
+export interface Session {
+  readonly id: Id;
+  readonly language: 'de' | 'en';
+  readonly project: Project;
+  readonly timeline: Timeline;
+  readonly scale: Scale;
+  readonly teams: readonly Team[];
+  readonly participants: readonly Participant[];
+  readonly rounds: readonly Round[];
+  readonly curves: readonly Curve[];
+}
+
+/** Okabe–Ito: a palette that stays distinguishable with colour-vision deficiencies. */
+export const PARTICIPANT_PALETTE = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+] as const;
+
+/** The curve of a participant in a round, if drawn. */
+export function findCurve(session: Session, participantId: Id, roundId: Id): Curve | undefined {
+  return session.curves.find((c) => c.participantId === participantId && c.roundId === roundId);
+}
+
+/** The first palette colour not yet taken, cycling when all are. */
+export function nextParticipantColor(participants: readonly Participant[]): string {
+  const used = new Set(participants.map((p) => p.color.toLowerCase()));
+  const free = PARTICIPANT_PALETTE.find((c) => !used.has(c.toLowerCase()));
+  return free ?? PARTICIPANT_PALETTE[participants.length % PARTICIPANT_PALETTE.length]!;
+}
