@@ -7,3 +7,4 @@ export * from './curve';
 export * from './monotone';
 export * from './template';
 export * from './sessionFile';
+export * from './edits';

@@ -1,0 +1,103 @@
+import { createSession, parseSessionFile, serializeSession } from '../domain';
+import type { NativeTexts, Platform } from '../platform/platform';
+import { isDirty, replaceSession, todayIso, type AppStore } from './store';
+
+/** What file actions need from outside the store. */
+export interface FileContext {
+  readonly store: AppStore;
+  readonly platform: Platform;
+  /** Translated texts for the host's native dialogs. */
+  readonly nativeTexts: () => NativeTexts;
+  /** Name for a session without a project name, e.g. "Retro". */
+  readonly untitledName: () => string;
+}
+
+/** A file name from the project name, safe on every OS. */
+export function suggestFileName(projectName: string, untitled: string): string {
+  const base = projectName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${base || untitled}.wavelength`;
+}
+
+/** Save (in place, or ask where); resolves true when the session is on disk. */
+export async function saveSession(ctx: FileContext, options: { saveAs: boolean }): Promise<boolean> {
+  const { store, platform } = ctx;
+  const state = store.getState();
+  // Remember exactly what we wrote: edits made while the dialog is open stay unsaved.
+  const written = state.session;
+  const result = await platform.saveSession({
+    text: serializeSession(written),
+    fileId: state.fileId,
+    saveAs: options.saveAs || state.fileId === null,
+    suggestedName: suggestFileName(written.project.name, ctx.untitledName()),
+  });
+  switch (result.kind) {
+    case 'saved':
+      store.setState({
+        fileId: result.fileId,
+        fileName: result.fileName,
+        savedSession: written,
+        notice: { kind: 'saved', fileName: result.fileName },
+      });
+      return true;
+    case 'cancelled':
+      return false;
+    case 'error':
+      store.setState({ notice: { kind: 'saveFailed', fileName: result.fileName, detail: result.detail } });
+      return false;
+  }
+}
+
+/** Before unsaved changes would be lost: ask, and save if asked to. Resolves true to go on. */
+export async function confirmDiscardOrSave(ctx: FileContext): Promise<boolean> {
+  if (!isDirty(ctx.store.getState())) return true;
+  const choice = await ctx.platform.confirmUnsaved(ctx.nativeTexts());
+  switch (choice) {
+    case 'save':
+      return saveSession(ctx, { saveAs: false });
+    case 'discard':
+      return true;
+    case 'cancel':
+      return false;
+  }
+}
+
+export async function newSession(ctx: FileContext): Promise<boolean> {
+  if (!(await confirmDiscardOrSave(ctx))) return false;
+  const language = ctx.store.getState().language;
+  replaceSession(ctx.store, createSession(language, todayIso()), { fileId: null, fileName: null });
+  ctx.store.setState({ notice: null });
+  return true;
+}
+
+/**
+ * Ask for a file and open it. A file that fails to load leaves the current
+ * session as it was and is never written to; the notice says why.
+ */
+export async function openSession(ctx: FileContext): Promise<boolean> {
+  if (!(await confirmDiscardOrSave(ctx))) return false;
+  const result = await ctx.platform.openSession();
+  switch (result.kind) {
+    case 'cancelled':
+      return false;
+    case 'error':
+      ctx.store.setState({
+        notice: { kind: 'readFailed', fileName: result.fileName, reason: result.reason, detail: result.detail },
+      });
+      return false;
+    case 'opened': {
+      const parsed = parseSessionFile(result.text);
+      if (!parsed.ok) {
+        ctx.store.setState({ notice: { kind: 'openFailed', fileName: result.fileName, error: parsed.error } });
+        return false;
+      }
+      replaceSession(ctx.store, parsed.session, { fileId: result.fileId, fileName: result.fileName });
+      ctx.store.setState({ notice: { kind: 'opened', fileName: result.fileName } });
+      return true;
+    }
+  }
+}
+
+/** The host is closing the window and the user chose "Save". */
+export async function saveAndClose(ctx: FileContext): Promise<void> {
+  if (await saveSession(ctx, { saveAs: false })) ctx.platform.closeWindow();
+}
