@@ -1,0 +1,287 @@
+/**
+ * A hand-written stand-in for the 'electron' module, just big enough for
+ * main and preload. It records what the code under test did (window options,
+ * handlers, menus, sent messages) so tests can assert on it, and lets tests
+ * play the other side (a renderer invoking a channel, a user answering a
+ * dialog, a page trying to navigate).
+ *
+ * Wire it with: vi.mock('electron', () => import('./fake-electron'))
+ * and call resetFakeElectron() in beforeEach.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+/** An Electron-style event: listeners may call preventDefault(). */
+export interface FakeEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+  [key: string]: unknown;
+}
+
+export function fakeEvent(fields: Record<string, unknown> = {}): FakeEvent {
+  return {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+
+let nextContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextContentsId++;
+  /** Every webContents.send(channel, ...args), in order. */
+  readonly sent: unknown[][] = [];
+  loadedUrl: string | undefined;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  /** The page's top frame; tests change its url to pose as another page. */
+  mainFrame: FakeFrame = { url: 'app://wavelength/index.html', parent: null };
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+
+  async loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.mainFrame.url = url;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static windows: BrowserWindow[] = [];
+  static focused: BrowserWindow | null = null;
+
+  readonly webContents = new FakeWebContents();
+  title = '';
+  documentEdited = false;
+  visible = false;
+  destroyed = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.windows.push(this);
+    // Like Electron: the app hears about the new contents as the window is made.
+    app.emit('web-contents-created', fakeEvent(), this.webContents);
+  }
+
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.windows.filter((win) => !win.destroyed);
+  }
+
+  static getFocusedWindow(): BrowserWindow | null {
+    return BrowserWindow.focused;
+  }
+
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.windows.find((win) => win.webContents === contents && !win.destroyed) ?? null;
+  }
+
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+
+  /** Emits 'close'; unless a listener prevents it, the window goes away. */
+  close(): void {
+    if (this.destroyed) return;
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.destroy();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  show(): void {
+    this.visible = true;
+  }
+
+  focus(): void {
+    BrowserWindow.focused = this;
+  }
+
+  isMinimized(): boolean {
+    return false;
+  }
+
+  restore(): void {}
+
+  setTitle(title: string): void {
+    this.title = title;
+  }
+
+  setDocumentEdited(edited: boolean): void {
+    this.documentEdited = edited;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  readonly quit = vi.fn();
+  readonly enableSandbox = vi.fn();
+  readonly requestSingleInstanceLock = vi.fn(() => true);
+  documentsPath = '/home/user/Documents';
+
+  getPath(name: string): string {
+    if (name === 'documents') return this.documentsPath;
+    return `/fake/${name}`;
+  }
+
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export const app = new FakeApp();
+
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+class FakeIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, InvokeHandler>();
+
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+
+  /** Plays a renderer's ipcRenderer.invoke from `contents` (its top frame, unless `frame` says otherwise). */
+  async invokeFrom(contents: FakeWebContents, channel: string, args: unknown[], frame?: FakeFrame | null): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(ipcEvent(contents, frame), ...args);
+  }
+
+  /** Plays a renderer's ipcRenderer.send from `contents`. */
+  sendFrom(contents: FakeWebContents, channel: string, args: unknown[], frame?: FakeFrame | null): void {
+    this.emit(channel, ipcEvent(contents, frame), ...args);
+  }
+}
+
+function ipcEvent(contents: FakeWebContents, frame: FakeFrame | null | undefined): Record<string, unknown> {
+  return { sender: contents, senderFrame: frame === undefined ? contents.mainFrame : frame, processId: 1, frameId: 1 };
+}
+
+export const ipcMain = new FakeIpcMain();
+
+export const dialog = {
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 2, checkboxChecked: false })),
+};
+
+export const protocol = {
+  privilegedSchemes: [] as unknown[],
+  handlers: new Map<string, (request: { url: string; method: string }) => unknown>(),
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    this.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: { url: string; method: string }) => unknown): void {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
+type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+
+class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | undefined;
+  permissionCheckHandler: PermissionCheckHandler | undefined;
+  beforeRequest: { filter: { urls: string[] }; listener: BeforeRequestListener } | undefined;
+  readonly webRequest = {
+    onBeforeRequest: (filter: { urls: string[] }, listener: BeforeRequestListener): void => {
+      this.beforeRequest = { filter, listener };
+    },
+  };
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+export const session = { defaultSession: new FakeSession() };
+
+export const Menu = {
+  applicationMenu: null as { template: unknown[] } | null,
+  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: unknown[] } | null): void {
+    this.applicationMenu = menu;
+  },
+};
+
+// --- the preload's side ---------------------------------------------------
+
+class FakeIpcRenderer extends EventEmitter {
+  readonly invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined);
+  readonly sendCalls: unknown[][] = [];
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sendCalls.push([channel, ...args]);
+  }
+
+  /** Plays main's webContents.send(channel, ...args) arriving at this renderer. */
+  receive(channel: string, ...args: unknown[]): void {
+    this.emit(channel, { sender: this, senderId: 0, ports: [] }, ...args);
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
+export const contextBridge = {
+  /** What the preload put into the page's world, by key. */
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    this.exposed.set(key, api);
+  },
+};
+
+/** Back to a fresh Electron: no windows, handlers, menus or recorded calls. */
+export function resetFakeElectron(): void {
+  BrowserWindow.windows = [];
+  BrowserWindow.focused = null;
+  app.removeAllListeners();
+  app.isPackaged = false;
+  app.quit.mockClear();
+  app.enableSandbox.mockClear();
+  app.requestSingleInstanceLock.mockReset().mockReturnValue(true);
+  ipcMain.removeAllListeners();
+  ipcMain.handlers.clear();
+  dialog.showOpenDialog.mockReset().mockResolvedValue({ canceled: true, filePaths: [] });
+  dialog.showSaveDialog.mockReset().mockResolvedValue({ canceled: true, filePath: '' });
+  dialog.showMessageBox.mockReset().mockResolvedValue({ response: 2, checkboxChecked: false });
+  protocol.privilegedSchemes = [];
+  protocol.handlers.clear();
+  session.defaultSession = new FakeSession();
+  Menu.applicationMenu = null;
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invoke.mockReset().mockResolvedValue(undefined);
+  ipcRenderer.sendCalls.length = 0;
+  contextBridge.exposed.clear();
+}
