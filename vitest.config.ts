@@ -1,0 +1,43 @@
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { CHROMIUM_INSTALL_HELP, CHROMIUM_LAUNCH_ARGS, locateChromium } from './tests/support/chromium.mjs';
+
+// A missing Chromium must not stop `--project unit`; the browser project then
+// fails on launch, and this says what to install.
+const chromium = await locateChromium();
+if (!chromium) console.warn(`[vitest] ${CHROMIUM_INSTALL_HELP}`);
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/domain/**/*.test.ts', 'tests/state/**/*.test.ts', 'tests/electron/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'browser',
+          include: ['tests/canvas/**/*.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                ...(chromium ? { executablePath: chromium.path } : {}),
+                args: [...CHROMIUM_LAUNCH_ARGS],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            // Failure screenshots go with the other reports, not into tests/.
+            screenshotDirectory: 'reports/vitest-screenshots',
+          },
+        },
+      },
+    ],
+  },
+});
