@@ -1,0 +1,31 @@
+import type { NativeTexts } from '../contract';
+
+/**
+ * English texts for menus and dialogs until the renderer's i18n layer sends
+ * the real ones (setNativeTexts), e.g. when a window is closed before the UI
+ * has loaded.
+ */
+export const DEFAULT_NATIVE_TEXTS: NativeTexts = {
+  unsavedTitle: 'Unsaved changes',
+  unsavedMessage: 'Save the changes to this session?',
+  unsavedDetail: 'Your changes will be lost if you don’t save them.',
+  save: 'Save',
+  discard: 'Don’t Save',
+  cancel: 'Cancel',
+  fileFilterName: 'Wavelength session',
+  menu: {
+    'file.new': 'New Session',
+    'file.open': 'Open…',
+    'file.save': 'Save',
+    'file.saveAs': 'Save As…',
+    'edit.undo': 'Undo',
+    'edit.redo': 'Redo',
+    'app.saveAndClose': 'Save and Close',
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    help: 'Help',
+    quit: 'Quit Wavelength',
+  },
+};

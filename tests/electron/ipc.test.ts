@@ -1,0 +1,303 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, MAX_SESSION_BYTES, type NativeTexts, type SaveSessionRequest } from '../../electron/contract';
+import { WindowDocuments } from '../../electron/main/documents';
+import { FileRegistry } from '../../electron/main/file-registry';
+import { registerIpcHandlers, type IpcContext } from '../../electron/main/ipc';
+import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
+import { app, BrowserWindow, dialog, ipcMain, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+let folder: string;
+let context: IpcContext & { files: FileRegistry; documents: WindowDocuments };
+let win: BrowserWindow;
+let dispose: () => void;
+
+beforeEach(async () => {
+  resetFakeElectron();
+  folder = await mkdtemp(join(tmpdir(), 'wavelength-ipc-'));
+  app.documentsPath = folder;
+  let texts = DEFAULT_NATIVE_TEXTS;
+  context = {
+    files: new FileRegistry(),
+    documents: new WindowDocuments(),
+    devServerUrl: undefined,
+    nativeTexts: () => texts,
+    setNativeTexts: vi.fn((next: NativeTexts) => {
+      texts = next;
+    }),
+  };
+  dispose = registerIpcHandlers(context);
+  win = new BrowserWindow({});
+  await win.loadURL('app://wavelength/index.html');
+});
+
+afterEach(async () => {
+  dispose();
+  await rm(folder, { recursive: true, force: true });
+});
+
+const invoke = (channel: string, ...args: unknown[]): Promise<unknown> =>
+  ipcMain.invokeFrom(win.webContents, channel, args);
+
+function saveRequest(overrides: Partial<SaveSessionRequest> = {}): SaveSessionRequest {
+  return { text: '{"format":"wavelength-session"}', fileId: null, saveAs: false, suggestedName: 'Projekt Atlas', ...overrides };
+}
+
+/** A file main already knows, as if it had been opened through the dialog. */
+async function openedFile(name: string, text: string): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, text);
+  dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+  const result = (await invoke(CHANNELS.openSession)) as { kind: string; fileId: string };
+  expect(result.kind).toBe('opened');
+  return result.fileId;
+}
+
+describe('sender checks', () => {
+  it.each(['https://evil.example/', 'file:///home/user/page.html', 'http://localhost:5173/', 'app://other/index.html'])(
+    'refuses every channel from a page at %s',
+    async (url) => {
+      win.webContents.mainFrame.url = url;
+      for (const channel of [CHANNELS.openSession, CHANNELS.saveSession, CHANNELS.confirmUnsaved]) {
+        await expect(invoke(channel, saveRequest())).rejects.toThrow(/untrusted sender/);
+      }
+      expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+      expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+      expect(dialog.showMessageBox).not.toHaveBeenCalled();
+
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      ipcMain.sendFrom(win.webContents, CHANNELS.setDocumentState, [{ title: 'pwned', dirty: true }]);
+      expect(warn).toHaveBeenCalledWith(`Refused ${CHANNELS.setDocumentState}:`, expect.stringMatching(/untrusted sender/));
+      warn.mockRestore();
+      expect(win.title).toBe('');
+      expect(context.documents.isDirty(win.webContents.id)).toBe(false);
+    },
+  );
+
+  it('refuses a sub-frame even when it shows our page', async () => {
+    const frame = { url: 'app://wavelength/index.html', parent: win.webContents.mainFrame };
+    await expect(ipcMain.invokeFrom(win.webContents, CHANNELS.openSession, [], frame)).rejects.toThrow(/untrusted/);
+  });
+
+  it('refuses a sender whose frame is gone', async () => {
+    await expect(ipcMain.invokeFrom(win.webContents, CHANNELS.openSession, [], null)).rejects.toThrow(/untrusted/);
+  });
+
+  it('accepts the dev server only when main runs in dev', async () => {
+    dispose();
+    dispose = registerIpcHandlers({ ...context, devServerUrl: 'http://localhost:5173/' });
+    win.webContents.mainFrame.url = 'http://localhost:5173/';
+    await expect(invoke(CHANNELS.openSession)).resolves.toEqual({ kind: 'cancelled' });
+  });
+});
+
+describe('argument checks for saveSession', () => {
+  it.each([
+    ['no argument', []],
+    ['two arguments', [saveRequest(), 'extra']],
+    ['a string', ['{}']],
+    ['null', [null]],
+    ['an array', [[]]],
+    ['non-string text', [{ ...saveRequest(), text: 42 }]],
+    ['non-boolean saveAs', [{ ...saveRequest(), saveAs: 'yes' }]],
+    ['numeric fileId', [{ ...saveRequest(), fileId: 7 }]],
+    ['a missing key', [{ text: 'x', fileId: null, saveAs: false }]],
+    ['an extra key', [{ ...saveRequest(), path: '/etc/passwd' }]],
+    ['a class instance', [Object.assign(new (class Request {})(), saveRequest())]],
+  ])('refuses %s', async (_what, args) => {
+    await expect(invoke(CHANNELS.saveSession, ...args)).rejects.toThrow();
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('refuses text over MAX_SESSION_BYTES, counted in UTF-8 bytes', async () => {
+    // Half as many characters as the limit, but each "ä" is two bytes.
+    const text = 'ä'.repeat(MAX_SESSION_BYTES / 2 + 1);
+    await expect(invoke(CHANNELS.saveSession, saveRequest({ text }))).rejects.toThrow(/larger than/);
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('refuses a fileId main never handed out, with or without saveAs', async () => {
+    await expect(invoke(CHANNELS.saveSession, saveRequest({ fileId: '/etc/passwd' }))).rejects.toThrow(/Unknown fileId/);
+    await expect(invoke(CHANNELS.saveSession, saveRequest({ fileId: 'deadbeef', saveAs: true }))).rejects.toThrow(
+      /Unknown fileId/,
+    );
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('openSession', () => {
+  it('returns cancelled when the dialog is cancelled', async () => {
+    await expect(invoke(CHANNELS.openSession)).resolves.toEqual({ kind: 'cancelled' });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({
+        properties: ['openFile'],
+        filters: [{ name: DEFAULT_NATIVE_TEXTS.fileFilterName, extensions: ['wavelength', 'json'] }],
+      }),
+    );
+  });
+
+  it('reads the chosen file and hands out an opaque fileId, not the path', async () => {
+    const path = join(folder, 'Atlas.wavelength');
+    await writeFile(path, '{"hello":"wörld"}');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+
+    const result = (await invoke(CHANNELS.openSession)) as Record<string, string>;
+
+    expect(result).toMatchObject({ kind: 'opened', fileName: 'Atlas.wavelength', text: '{"hello":"wörld"}' });
+    expect(result.fileId).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(result)).not.toContain(folder);
+  });
+
+  it('reports a non-UTF-8 file as a typed error', async () => {
+    const path = join(folder, 'latin1.wavelength');
+    await writeFile(path, Buffer.from([0xe4]));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    await expect(invoke(CHANNELS.openSession)).resolves.toMatchObject({
+      kind: 'error',
+      fileName: 'latin1.wavelength',
+      reason: 'notUtf8',
+    });
+  });
+
+  it('refuses arguments', async () => {
+    await expect(invoke(CHANNELS.openSession, '/etc/passwd')).rejects.toThrow(/argument/);
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('saveSession', () => {
+  it('writes a known file in place, without a dialog, keeping a backup', async () => {
+    const fileId = await openedFile('Atlas.wavelength', 'old');
+    const result = await invoke(CHANNELS.saveSession, saveRequest({ fileId, text: 'new' }));
+
+    expect(result).toEqual({ kind: 'saved', fileId, fileName: 'Atlas.wavelength' });
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(await readFile(join(folder, 'Atlas.wavelength'), 'utf8')).toBe('new');
+    expect(await readFile(join(folder, 'Atlas.wavelength.bak'), 'utf8')).toBe('old');
+  });
+
+  it('asks where to save a new session, offering a safe name with the extension', async () => {
+    const chosen = join(folder, 'Atlas.wavelength');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
+
+    const result = (await invoke(CHANNELS.saveSession, saveRequest({ suggestedName: '../Q3: Atlas/Übergabe' }))) as Record<
+      string,
+      string
+    >;
+
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({
+        defaultPath: join(folder, 'Q3 Atlas Übergabe.wavelength'),
+        filters: [{ name: DEFAULT_NATIVE_TEXTS.fileFilterName, extensions: ['wavelength'] }],
+      }),
+    );
+    expect(result).toMatchObject({ kind: 'saved', fileName: 'Atlas.wavelength' });
+    expect(await readFile(chosen, 'utf8')).toBe(saveRequest().text);
+
+    // The new id now names that file: a second save goes there without asking.
+    await invoke(CHANNELS.saveSession, saveRequest({ fileId: result.fileId!, text: 'second' }));
+    expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+    expect(await readFile(chosen, 'utf8')).toBe('second');
+  });
+
+  it('adds the extension when the dialog returns a name without it', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Atlas') });
+    await expect(invoke(CHANNELS.saveSession, saveRequest())).resolves.toMatchObject({ fileName: 'Atlas.wavelength' });
+    expect(await readFile(join(folder, 'Atlas.wavelength'), 'utf8')).toBe(saveRequest().text);
+  });
+
+  it('Save As asks even for a known file, starting in its folder', async () => {
+    const fileId = await openedFile('Atlas.wavelength', 'old');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Copy.wavelength') });
+
+    const result = (await invoke(CHANNELS.saveSession, saveRequest({ fileId, saveAs: true, text: 'copy' }))) as Record<
+      string,
+      string
+    >;
+
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(win, expect.objectContaining({ defaultPath: join(folder, 'Projekt Atlas.wavelength') }));
+    expect(result.fileId).not.toBe(fileId);
+    expect(await readFile(join(folder, 'Copy.wavelength'), 'utf8')).toBe('copy');
+    expect(await readFile(join(folder, 'Atlas.wavelength'), 'utf8')).toBe('old');
+  });
+
+  it('returns cancelled and writes nothing when the dialog is cancelled', async () => {
+    await expect(invoke(CHANNELS.saveSession, saveRequest())).resolves.toEqual({ kind: 'cancelled' });
+  });
+
+  it('reports a failed write as an error result', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'missing', 'A.wavelength') });
+    await expect(invoke(CHANNELS.saveSession, saveRequest())).resolves.toMatchObject({
+      kind: 'error',
+      fileName: 'A.wavelength',
+      detail: expect.stringContaining('ENOENT'),
+    });
+  });
+});
+
+describe('confirmUnsaved', () => {
+  it.each([
+    [0, 'save'],
+    [1, 'discard'],
+    [2, 'cancel'],
+  ])('maps button %i to %s', async (response, choice) => {
+    dialog.showMessageBox.mockResolvedValueOnce({ response, checkboxChecked: false });
+    const texts: NativeTexts = { ...DEFAULT_NATIVE_TEXTS, save: 'Speichern', discard: 'Verwerfen', cancel: 'Abbrechen' };
+    await expect(invoke(CHANNELS.confirmUnsaved, texts)).resolves.toBe(choice);
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ buttons: ['Speichern', 'Verwerfen', 'Abbrechen'], cancelId: 2 }),
+    );
+  });
+
+  it('refuses texts with a missing menu entry or a non-string', async () => {
+    const { 'file.new': _dropped, ...menu } = DEFAULT_NATIVE_TEXTS.menu;
+    await expect(invoke(CHANNELS.confirmUnsaved, { ...DEFAULT_NATIVE_TEXTS, menu })).rejects.toThrow(/menu texts/);
+    await expect(invoke(CHANNELS.confirmUnsaved, { ...DEFAULT_NATIVE_TEXTS, save: 1 })).rejects.toThrow(/save/);
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+});
+
+describe('fire-and-forget channels', () => {
+  it('setDocumentState sets the title and remembers the dirty flag', () => {
+    ipcMain.sendFrom(win.webContents, CHANNELS.setDocumentState, [{ title: 'Atlas — Wavelength', dirty: true }]);
+    expect(win.title).toBe('Atlas — Wavelength');
+    expect(context.documents.isDirty(win.webContents.id)).toBe(true);
+  });
+
+  it('setDocumentState ignores malformed state instead of crashing main', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    ipcMain.sendFrom(win.webContents, CHANNELS.setDocumentState, [{ title: 'x', dirty: 'yes' }]);
+    ipcMain.sendFrom(win.webContents, CHANNELS.setDocumentState, [{ title: 'x', dirty: true, extra: 1 }]);
+    expect(win.title).toBe('');
+    expect(context.documents.isDirty(win.webContents.id)).toBe(false);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('setNativeTexts passes validated texts on', () => {
+    const texts = { ...DEFAULT_NATIVE_TEXTS, save: 'Speichern' };
+    ipcMain.sendFrom(win.webContents, CHANNELS.setNativeTexts, [texts]);
+    expect(context.setNativeTexts).toHaveBeenCalledWith(texts);
+  });
+
+  it('closeWindow marks the session clean and closes the window', () => {
+    context.documents.set(win.webContents.id, { title: 'x', dirty: true });
+    ipcMain.sendFrom(win.webContents, CHANNELS.closeWindow, []);
+    expect(context.documents.isDirty(win.webContents.id)).toBe(false);
+    expect(win.isDestroyed()).toBe(true);
+  });
+});
+
+it('dispose removes every handler and listener', () => {
+  dispose();
+  expect(ipcMain.handlers.size).toBe(0);
+  for (const channel of Object.values(CHANNELS)) expect(ipcMain.listenerCount(channel)).toBe(0);
+  dispose = () => undefined;
+});
