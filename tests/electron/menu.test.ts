@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../electron/contract';
+import { buildMenuTemplate, installApplicationMenu } from '../../electron/main/menu';
+import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
+import { Menu, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+beforeEach(() => resetFakeElectron());
+
+/** Every item of the template, depth first. */
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+function item(items: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions {
+  const found = flatten(items).find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no menu item ${id}`);
+  return found;
+}
+
+const roles = (items: MenuItemConstructorOptions[]): unknown[] => flatten(items).map((entry) => entry.role).filter(Boolean);
+
+describe('buildMenuTemplate', () => {
+  it.each([
+    ['file.new', 'CmdOrCtrl+N'],
+    ['file.open', 'CmdOrCtrl+O'],
+    ['file.save', 'CmdOrCtrl+S'],
+    ['file.saveAs', 'CmdOrCtrl+Shift+S'],
+    ['edit.undo', 'CmdOrCtrl+Z'],
+    ['edit.redo', 'CmdOrCtrl+Shift+Z'],
+  ] as const)('%s has %s and sends its command on click', (id: AppCommand, accelerator) => {
+    const send = vi.fn();
+    const template = buildMenuTemplate(DEFAULT_NATIVE_TEXTS, send, 'linux');
+    const entry = item(template, id);
+    expect(entry.accelerator).toBe(accelerator);
+    expect(entry.label).toBe(DEFAULT_NATIVE_TEXTS.menu[id]);
+    (entry.click as () => void)();
+    expect(send).toHaveBeenCalledExactlyOnceWith(id);
+  });
+
+  it('labels menus with the texts it is given', () => {
+    const texts = {
+      ...DEFAULT_NATIVE_TEXTS,
+      menu: { ...DEFAULT_NATIVE_TEXTS.menu, file: 'Datei', edit: 'Bearbeiten', 'file.save': 'Speichern', quit: 'Beenden' },
+    };
+    const template = buildMenuTemplate(texts, vi.fn(), 'win32');
+    expect(template.map((menu) => menu.label)).toEqual(['Datei', 'Bearbeiten', texts.menu.view, texts.menu.window, texts.menu.help]);
+    expect(item(template, 'file.save').label).toBe('Speichern');
+    expect(flatten(template).find((entry) => entry.role === 'quit')?.label).toBe('Beenden');
+  });
+
+  it('has the standard roles, and reload/devtools only in dev', () => {
+    const production = roles(buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux', false));
+    expect(production).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll', 'togglefullscreen', 'quit']));
+    expect(production).not.toContain('reload');
+    expect(production).not.toContain('toggleDevTools');
+
+    const dev = roles(buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux', true));
+    expect(dev).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('puts Quit in the app menu on macOS and a close item in File', () => {
+    const template = buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'darwin');
+    expect(template[0]?.role).toBe('appMenu');
+    expect(roles([template[0]!])).toContain('quit');
+    const fileMenu = template.find((menu) => menu.label === DEFAULT_NATIVE_TEXTS.menu.file)!;
+    expect(roles([fileMenu])).toContain('close');
+    expect(roles([fileMenu])).not.toContain('quit');
+  });
+
+  it('does not send commands that are not menu items (app.saveAndClose is main-only)', () => {
+    const ids = flatten(buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux')).map((entry) => entry.id).filter(Boolean);
+    expect(ids.sort()).toEqual(['edit.redo', 'edit.undo', 'file.new', 'file.open', 'file.save', 'file.saveAs']);
+  });
+});
+
+describe('installApplicationMenu', () => {
+  it('installs the built template as the application menu', () => {
+    const send = vi.fn();
+    installApplicationMenu(DEFAULT_NATIVE_TEXTS, send, false);
+    const template = Menu.applicationMenu?.template as MenuItemConstructorOptions[];
+    (item(template, 'file.open').click as () => void)();
+    expect(send).toHaveBeenCalledWith('file.open');
+  });
+});
