@@ -132,6 +132,14 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly quit = vi.fn();
@@ -144,8 +152,19 @@ class FakeApp extends EventEmitter {
     return `/fake/${name}`;
   }
 
+  private ready = deferred();
+
+  /** Resolves once a test calls becomeReady(), so tests can check what happens before 'ready'. */
   whenReady(): Promise<void> {
-    return Promise.resolve();
+    return this.ready.promise;
+  }
+
+  becomeReady(): void {
+    this.ready.resolve();
+  }
+
+  resetReady(): void {
+    this.ready = deferred();
   }
 }
 
@@ -267,6 +286,7 @@ export function resetFakeElectron(): void {
   BrowserWindow.windows = [];
   BrowserWindow.focused = null;
   app.removeAllListeners();
+  app.resetReady();
   app.isPackaged = false;
   app.quit.mockClear();
   app.enableSandbox.mockClear();

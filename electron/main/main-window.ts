@@ -1,0 +1,31 @@
+import { BrowserWindow } from 'electron';
+import { APP_ORIGIN, type NativeTexts } from '../contract';
+import { installCloseGuard } from './close-guard';
+import type { WindowDocuments } from './documents';
+import { windowOptions } from './windows';
+
+export interface MainWindowDeps {
+  preloadPath: string;
+  /** Vite's dev server URL in `electron-vite dev`; otherwise the bundle is loaded from app://. */
+  devServerUrl: string | undefined;
+  documents: WindowDocuments;
+  nativeTexts(): NativeTexts;
+}
+
+/** The URL every window loads its renderer from. */
+export function rendererUrl(devServerUrl: string | undefined): string {
+  return devServerUrl ?? `${APP_ORIGIN}/index.html`;
+}
+
+export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(deps.preloadPath));
+  // Read once: win.webContents is gone after the window is destroyed.
+  const contentsId = win.webContents.id;
+  installCloseGuard(win, { isDirty: () => deps.documents.isDirty(contentsId), texts: deps.nativeTexts });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => deps.documents.forget(contentsId));
+  void win.loadURL(rendererUrl(deps.devServerUrl)).catch((error: unknown) => {
+    console.error('Could not load the renderer.', error);
+  });
+  return win;
+}
