@@ -1,0 +1,20 @@
+import type { WavelengthApi } from '../../electron/contract';
+import type { Platform } from './platform';
+
+/**
+ * The platform inside Electron: a thin pass-through to the preload's API
+ * (`window.wavelength`). Main shows the native dialogs, owns the paths and
+ * checks every argument; nothing is decided here.
+ */
+export function createElectronPlatform(api: WavelengthApi): Platform {
+  return {
+    kind: 'electron',
+    openSession: () => api.openSession(),
+    saveSession: (request) => api.saveSession(request),
+    confirmUnsaved: (texts) => api.confirmUnsaved(texts),
+    setDocumentState: (state) => api.setDocumentState(state),
+    setNativeTexts: (texts) => api.setNativeTexts(texts),
+    closeWindow: () => api.closeWindow(),
+    onCommand: (listener) => api.onCommand(listener),
+  };
+}

@@ -1,0 +1,10 @@
+import type { WavelengthApi } from '../../electron/contract';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent when the renderer runs as a plain web page. */
+    wavelength?: WavelengthApi;
+  }
+}
+
+export {};

@@ -1,0 +1,86 @@
+// The renderer's platform pieces that run without a DOM: the Electron
+// pass-through and the browser build's file rules. (browser.ts itself needs a
+// real page: file chooser, downloads, beforeunload.)
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { MAX_SESSION_BYTES, type WavelengthApi } from '../../electron/contract';
+import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
+import { createElectronPlatform } from '../../renderer/platform/electron';
+import { decodeSessionBytes, downloadFileName, sessionTextBytes } from '../../renderer/platform/session-file';
+
+type FakeApi = { [K in keyof WavelengthApi]: Mock<WavelengthApi[K]> };
+
+function fakeApi(): FakeApi {
+  return {
+    openSession: vi.fn<WavelengthApi['openSession']>(async () => ({ kind: 'cancelled' })),
+    saveSession: vi.fn<WavelengthApi['saveSession']>(async () => ({ kind: 'saved', fileId: 'f1', fileName: 'A.wavelength' })),
+    confirmUnsaved: vi.fn<WavelengthApi['confirmUnsaved']>(async () => 'discard'),
+    setDocumentState: vi.fn<WavelengthApi['setDocumentState']>(),
+    setNativeTexts: vi.fn<WavelengthApi['setNativeTexts']>(),
+    closeWindow: vi.fn<WavelengthApi['closeWindow']>(),
+    onCommand: vi.fn<WavelengthApi['onCommand']>(() => () => undefined),
+  };
+}
+
+describe('createElectronPlatform', () => {
+  it('is the electron kind and passes every call through to window.wavelength', async () => {
+    const api = fakeApi();
+    const platform = createElectronPlatform(api);
+    const request = { text: '{}', fileId: null, saveAs: true, suggestedName: 'A' };
+
+    expect(platform.kind).toBe('electron');
+    await expect(platform.openSession()).resolves.toEqual({ kind: 'cancelled' });
+    await expect(platform.saveSession(request)).resolves.toEqual({ kind: 'saved', fileId: 'f1', fileName: 'A.wavelength' });
+    await expect(platform.confirmUnsaved(DEFAULT_NATIVE_TEXTS)).resolves.toBe('discard');
+    platform.setDocumentState({ title: 'A', dirty: true });
+    platform.setNativeTexts(DEFAULT_NATIVE_TEXTS);
+    platform.closeWindow();
+
+    expect(api.saveSession).toHaveBeenCalledWith(request);
+    expect(api.confirmUnsaved).toHaveBeenCalledWith(DEFAULT_NATIVE_TEXTS);
+    expect(api.setDocumentState).toHaveBeenCalledWith({ title: 'A', dirty: true });
+    expect(api.setNativeTexts).toHaveBeenCalledWith(DEFAULT_NATIVE_TEXTS);
+    expect(api.closeWindow).toHaveBeenCalledOnce();
+  });
+
+  it("returns the preload's unsubscribe function from onCommand", () => {
+    const api = fakeApi();
+    const unsubscribe = vi.fn();
+    api.onCommand.mockReturnValue(unsubscribe);
+    const listener = vi.fn();
+
+    const off = createElectronPlatform(api).onCommand(listener);
+    off();
+
+    expect(api.onCommand).toHaveBeenCalledWith(listener);
+    expect(unsubscribe).toHaveBeenCalledOnce();
+  });
+});
+
+describe('browser session file rules', () => {
+  it('decodes UTF-8 and drops a BOM', () => {
+    expect(decodeSessionBytes(new TextEncoder().encode('{"a":"ä"}'))).toEqual({ ok: true, text: '{"a":"ä"}' });
+    expect(decodeSessionBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toEqual({ ok: true, text: '{}' });
+  });
+
+  it('refuses non-UTF-8 bytes', () => {
+    expect(decodeSessionBytes(new Uint8Array([0x7b, 0xe4, 0x7d]))).toMatchObject({ ok: false, reason: 'notUtf8' });
+  });
+
+  it('refuses more than MAX_SESSION_BYTES', () => {
+    expect(decodeSessionBytes(new Uint8Array(MAX_SESSION_BYTES + 1))).toMatchObject({ ok: false, reason: 'tooLarge' });
+    expect(decodeSessionBytes(new Uint8Array(MAX_SESSION_BYTES)).ok).toBe(true);
+  });
+
+  it('counts text size in UTF-8 bytes', () => {
+    expect(sessionTextBytes('aä😀')).toBe(1 + 2 + 4);
+  });
+
+  it.each([
+    ['Projekt Atlas', 'Projekt Atlas.wavelength'],
+    ['Projekt Atlas.wavelength', 'Projekt Atlas.wavelength'],
+    ['../x/y', 'x y.wavelength'],
+    ['', 'Session.wavelength'],
+  ])('names the download %j → %j', (suggested, expected) => {
+    expect(downloadFileName(suggested)).toBe(expected);
+  });
+});
