@@ -20,6 +20,12 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        // Pre-bundle React and the canvas stack up front: discovered mid-run, they
+        // get bundled twice and hooks see two copies of React.
+        optimizeDeps: {
+          include: ['react', 'react/jsx-dev-runtime', 'react-dom', 'react-dom/client', 'konva', 'react-konva', 'd3-shape', 'simplify-js', 'zod', 'zustand', 'zundo'],
+        },
+        resolve: { dedupe: ['react', 'react-dom'] },
         test: {
           name: 'browser',
           include: ['tests/canvas/**/*.test.{ts,tsx}'],

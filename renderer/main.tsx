@@ -1,2 +1,45 @@
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
+import './ui/app.css';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>Wavelength</p>);
+import { I18nextProvider } from 'react-i18next';
+import { createI18n, detectLanguage } from './i18n';
+import { choosePlatform } from './platform';
+import { createAppStore } from './state';
+import { App } from './ui/App';
+import { AppServicesProvider, type AppServices } from './ui/AppContext';
+import { nativeTexts } from './ui/nativeTexts';
+
+// The UI follows the OS language (Electron passes it through navigator.languages).
+const language = detectLanguage();
+const i18n = createI18n(language);
+const store = createAppStore(language);
+const platform = choosePlatform();
+const services: AppServices = {
+  store,
+  platform,
+  isMac: /Mac|iPhone|iPad/.test(navigator.platform),
+  files: {
+    store,
+    platform,
+    nativeTexts: () => nativeTexts(i18n.t),
+    untitledName: () => i18n.t('app.untitledFile'),
+  },
+};
+
+document.documentElement.lang = language;
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <AppServicesProvider value={services}>
+        <App />
+      </AppServicesProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

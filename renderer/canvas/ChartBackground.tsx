@@ -1,0 +1,119 @@
+import { Fragment } from 'react';
+import { Group, Line, Rect, RegularPolygon, Text } from 'react-konva';
+import { enthusiasm } from '../domain';
+import type { ChartGeometry } from './chartGeometry';
+import { CHART_COLORS } from './colors';
+
+interface Props {
+  readonly geometry: ChartGeometry;
+  /** Verbal anchors at 0, 0.5, 1. */
+  readonly scale: { low: string; mid: string; high: string };
+  readonly handoverBadge: string;
+  readonly fontFamily: string;
+}
+
+/** Phases as named bands, the scale with its anchors, a light grid, milestones with the handover marked. */
+export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily }: Props) {
+  const f = g.style.fontSize;
+  const { plot } = g;
+  const anchors = [
+    { level: 0, text: scale.low },
+    { level: 0.5, text: scale.mid },
+    { level: 1, text: scale.high },
+  ];
+  return (
+    <Group>
+      <Rect x={0} y={0} width={g.width} height={g.height} fill={CHART_COLORS.background} />
+      {g.phases.map((band) => (
+        <Fragment key={band.id}>
+          {band.shaded && (
+            <Rect x={band.x0} y={plot.top} width={band.x1 - band.x0} height={plot.bottom - plot.top} fill={CHART_COLORS.band} />
+          )}
+          <Text
+            x={band.x0 + 4}
+            y={plot.top - f * 2.1}
+            width={Math.max(0, band.x1 - band.x0 - 8)}
+            text={band.name}
+            align="center"
+            fontSize={f}
+            fontStyle="600"
+            fontFamily={fontFamily}
+            fill={CHART_COLORS.phaseText}
+            ellipsis
+            wrap="none"
+          />
+          <Line points={[band.x0, plot.top - f * 0.6, band.x0, plot.bottom]} stroke={CHART_COLORS.grid} strokeWidth={1} />
+        </Fragment>
+      ))}
+      {g.gridLevels.map((level) => (
+        <Line
+          key={level}
+          points={[plot.left, g.yOf(level), plot.right, g.yOf(level)]}
+          stroke={level === 0.5 ? CHART_COLORS.gridMid : CHART_COLORS.grid}
+          strokeWidth={1}
+          dash={level === 0.5 ? [6, 4] : []}
+        />
+      ))}
+      {anchors.map((a) => (
+        <Text
+          key={a.level}
+          x={0}
+          y={g.yOf(enthusiasm(a.level)) - f / 2}
+          width={plot.left - f * 0.8}
+          align="right"
+          text={a.text}
+          fontSize={f}
+          fontFamily={fontFamily}
+          fill={CHART_COLORS.axisText}
+        />
+      ))}
+      {g.milestones.map((m) => {
+        const color = m.isHandover ? CHART_COLORS.handover : CHART_COLORS.milestone;
+        const labelY = plot.bottom + f * (0.9 + m.row * 1.5);
+        const label = `◆ ${m.name}`;
+        const labelWidth = label.length * f * 0.62 + 8;
+        return (
+          <Group key={m.id}>
+            <Line
+              points={[m.x, plot.top, m.x, plot.bottom]}
+              stroke={color}
+              strokeWidth={m.isHandover ? 2.5 : 1.5}
+              dash={m.isHandover ? [] : [5, 4]}
+            />
+            <RegularPolygon x={m.x} y={plot.top} sides={4} radius={f * 0.45} fill={color} />
+            <Text
+              x={m.x - labelWidth / 2}
+              y={labelY}
+              width={labelWidth}
+              align="center"
+              text={label}
+              fontSize={f * 0.92}
+              fontStyle={m.isHandover ? 'bold' : 'normal'}
+              fontFamily={fontFamily}
+              fill={color}
+            />
+            {m.isHandover && (
+              <Text
+                x={m.x + 6}
+                y={plot.top + 4}
+                text={handoverBadge}
+                fontSize={f * 0.85}
+                fontStyle="bold"
+                fontFamily={fontFamily}
+                fill={CHART_COLORS.handover}
+              />
+            )}
+          </Group>
+        );
+      })}
+      <Rect
+        x={plot.left}
+        y={plot.top}
+        width={plot.right - plot.left}
+        height={plot.bottom - plot.top}
+        stroke={CHART_COLORS.gridMid}
+        strokeWidth={1}
+      />
+    </Group>
+  );
+}

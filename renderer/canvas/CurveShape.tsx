@@ -1,0 +1,49 @@
+import { curveMonotoneX, line } from 'd3-shape';
+import { Circle, Group, Shape } from 'react-konva';
+import type { CurvePoint, LineStyle } from '../domain';
+import { dashPattern, type ChartGeometry } from './chartGeometry';
+
+interface Props {
+  readonly geometry: ChartGeometry;
+  readonly points: readonly CurvePoint[];
+  readonly color: string;
+  readonly lineStyle: LineStyle;
+  readonly faded: boolean;
+  readonly width?: number;
+}
+
+/**
+ * A finished curve: monotone cubic through the stored points (d3-shape draws
+ * straight into Konva's context), in the participant's colour and the
+ * team's line style, with a dot where it starts and ends so a partial
+ * curve's span is plain to see.
+ */
+export function CurveShape({ geometry: g, points, color, lineStyle, faded, width }: Props) {
+  const w = width ?? g.style.curveWidth;
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return null;
+  return (
+    <Group opacity={faded ? 0.3 : 1}>
+      <Shape
+        stroke={color}
+        strokeWidth={w}
+        lineCap="round"
+        lineJoin="round"
+        dash={dashPattern(lineStyle, w)}
+        perfectDrawEnabled={false}
+        sceneFunc={(ctx, shape) => {
+          ctx.beginPath();
+          line<CurvePoint>()
+            .x((p) => g.xOf(p[0]))
+            .y((p) => g.yOf(p[1]))
+            .curve(curveMonotoneX)
+            .context(ctx as unknown as CanvasRenderingContext2D)(points as CurvePoint[]);
+          ctx.strokeShape(shape);
+        }}
+      />
+      <Circle x={g.xOf(first[0])} y={g.yOf(first[1])} radius={w * 1.3} fill={color} />
+      <Circle x={g.xOf(last[0])} y={g.yOf(last[1])} radius={w * 1.3} fill={color} />
+    </Group>
+  );
+}

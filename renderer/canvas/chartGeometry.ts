@@ -1,0 +1,137 @@
+import {
+  layoutPhases,
+  timePos,
+  enthusiasm,
+  type Enthusiasm,
+  type LineStyle,
+  type Milestone,
+  type Phase,
+  type TimePos,
+} from '../domain';
+
+/**
+ * Where everything sits on the chart, in pixels: shared by the Konva canvas
+ * and (later) the SVG report, so both draw the same picture. Pure maths, no
+ * Konva or DOM.
+ */
+export interface ChartStyle {
+  /** Base font size in px; everything else scales with it (presenter = larger). */
+  readonly fontSize: number;
+  readonly curveWidth: number;
+}
+
+export const LAPTOP_STYLE: ChartStyle = { fontSize: 13, curveWidth: 3 };
+
+export interface Rect {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+export interface PhaseBand {
+  readonly id: string;
+  readonly name: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly shaded: boolean;
+}
+
+export interface MilestoneMark {
+  readonly id: string;
+  readonly name: string;
+  readonly x: number;
+  readonly isHandover: boolean;
+  /** Label row below the chart (0 or 1) so close milestones don't overprint each other. */
+  readonly row: number;
+}
+
+export interface ChartGeometry {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: Rect;
+  readonly style: ChartStyle;
+  xOf(t: TimePos): number;
+  yOf(e: Enthusiasm): number;
+  /** Pixel → chart units, clamped to the plot. */
+  timeAt(px: number): TimePos;
+  enthusiasmAt(py: number): Enthusiasm;
+  readonly phases: readonly PhaseBand[];
+  readonly milestones: readonly MilestoneMark[];
+  /** Grid levels, 0 … 1. */
+  readonly gridLevels: readonly Enthusiasm[];
+}
+
+/** Rough text width for layout decisions (labels are measured again when drawn). */
+export const estimateTextWidth = (text: string, fontSize: number) => text.length * fontSize * 0.56;
+
+export function layoutChart(
+  width: number,
+  height: number,
+  phases: readonly Phase[],
+  milestones: readonly Milestone[],
+  handoverId: string | null,
+  scaleLabels: readonly string[],
+  style: ChartStyle = LAPTOP_STYLE,
+): ChartGeometry {
+  const f = style.fontSize;
+  const labelWidth = Math.max(...scaleLabels.map((l) => estimateTextWidth(l, f)), 40);
+  const plot: Rect = {
+    left: Math.round(labelWidth + f * 1.6),
+    top: Math.round(f * 3),
+    right: Math.round(width - f * 1.5),
+    bottom: Math.round(height - f * 4.4),
+  };
+  const w = Math.max(1, plot.right - plot.left);
+  const h = Math.max(1, plot.bottom - plot.top);
+  const xOf = (t: TimePos) => plot.left + t * w;
+  const yOf = (e: Enthusiasm) => plot.bottom - e * h;
+
+  const bands = layoutPhases(phases).map((s, i) => ({
+    id: s.phase.id,
+    name: s.phase.name,
+    x0: xOf(s.start),
+    x1: xOf(s.end),
+    shaded: i % 2 === 0,
+  }));
+
+  // Milestone labels: put each on the first row where it doesn't touch the previous label.
+  const rowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  const marks = [...milestones]
+    .sort((a, b) => a.at - b.at)
+    .map((m) => {
+      const x = xOf(m.at);
+      const half = estimateTextWidth(`◆ ${m.name}`, f) / 2;
+      const row = rowEnds[0]! < x - half - 6 ? 0 : rowEnds[1]! < x - half - 6 ? 1 : 0;
+      rowEnds[row] = x + half;
+      return { id: m.id, name: m.name, x, isHandover: m.id === handoverId, row };
+    });
+
+  return {
+    width,
+    height,
+    plot,
+    style,
+    xOf,
+    yOf,
+    timeAt: (px) => timePos((px - plot.left) / w),
+    enthusiasmAt: (py) => enthusiasm((plot.bottom - py) / h),
+    phases: bands,
+    milestones: marks,
+    gridLevels: [0, 0.25, 0.5, 0.75, 1].map(enthusiasm),
+  };
+}
+
+/** Dash pattern for a team's line style, scaled to the stroke width so it reads at any size. */
+export function dashPattern(style: LineStyle, width: number): number[] {
+  switch (style) {
+    case 'solid':
+      return [];
+    case 'dashed':
+      return [width * 3.5, width * 2];
+    case 'dotted':
+      return [0.001, width * 2];
+    case 'dashdot':
+      return [width * 4, width * 1.8, 0.001, width * 1.8];
+  }
+}

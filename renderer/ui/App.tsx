@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from './AppContext';
+import { DrawView } from './DrawView';
+import { NoticeBanner } from './NoticeBanner';
+import { RevealView } from './RevealView';
+import { SetupView } from './SetupView';
+import { TopBar } from './TopBar';
+import { useAppWiring } from './useAppWiring';
+
+export function App() {
+  useAppWiring();
+  const { t } = useTranslation();
+  const view = useApp((s) => s.view);
+  return (
+    <div className="app">
+      <TopBar />
+      <NoticeBanner />
+      <div className="view" aria-label={t(`views.${view}`)} role="region">
+        {view === 'setup' && <SetupView />}
+        {view === 'draw' && <DrawView />}
+        {view === 'reveal' && <RevealView />}
+      </div>
+    </div>
+  );
+}

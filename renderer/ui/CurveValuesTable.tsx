@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { phaseCentres, valueAt } from '../domain';
+import type { VisibleCurve } from '../state';
+import { useApp } from './AppContext';
+
+/**
+ * The shown curves as numbers (0–10 at the middle of each phase): the
+ * chart's text alternative for screen readers, and a quick read-out in the room.
+ */
+export function CurveValuesTable({ curves }: { curves: readonly VisibleCurve[] }) {
+  const { t, i18n } = useTranslation();
+  const phases = useApp((s) => s.session.timeline.phases);
+  if (curves.length === 0) return null;
+  const anchors = phaseCentres(phases);
+  const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return (
+    <details className="values">
+      <summary>{t('values.summary')}</summary>
+      <table className="values__table" data-testid="curve-values">
+        <caption className="sr-only">{t('values.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('values.participant')}</th>
+            {phases.map((p) => (
+              <th scope="col" key={p.id}>
+                {p.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {curves.map((c) => (
+            <tr key={c.participant.id}>
+              <th scope="row">
+                {c.participant.name} <span className="muted">({c.team.name})</span>
+              </th>
+              {anchors.map((x, i) => {
+                const v = valueAt(c.curve.points, x);
+                return <td key={i}>{v === null ? '–' : fmt.format(v * 10)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from './AppContext';
+import { describeNotice } from './notices';
+
+/** File messages: errors stay until dismissed, confirmations fade after a few seconds. */
+export function NoticeBanner() {
+  const { t } = useTranslation();
+  const notice = useApp((s) => s.notice);
+  const setNotice = useApp((s) => s.setNotice);
+  const described = notice && describeNotice(t, notice);
+  useEffect(() => {
+    if (!described || described.isError) return;
+    const timer = setTimeout(() => setNotice(null), 4000);
+    return () => clearTimeout(timer);
+  }, [described, setNotice]);
+  if (!described) return <div className="notice-slot" role="status" aria-live="polite" />;
+  return (
+    <div className={`notice${described.isError ? ' notice--error' : ''}`} role={described.isError ? 'alert' : 'status'} data-testid="notice">
+      <span>{described.text}</span>
+      <button type="button" className="icon-btn" onClick={() => setNotice(null)} aria-label={t('notices.dismiss')}>
+        ✕
+      </button>
+    </div>
+  );
+}

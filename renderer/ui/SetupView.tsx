@@ -1,0 +1,356 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canRemoveTeam, LINE_STYLES, PARTICIPANT_PALETTE, timePos, type LineStyle } from '../domain';
+import { useApp } from './AppContext';
+import { ChartPanel } from './ChartPanel';
+import { TextField } from './TextField';
+
+export function SetupView() {
+  const { t } = useTranslation();
+  return (
+    <div className="setup">
+      <div className="setup__forms">
+        <ProjectSection />
+        <TimelineSection />
+        <ScaleSection />
+        <TeamsSection />
+        <ParticipantsSection />
+      </div>
+      <aside className="setup__preview" aria-label={t('setup.preview')}>
+        <h2>{t('setup.preview')}</h2>
+        <ChartPanel curves={[]} label={t('setup.previewLabel')} />
+      </aside>
+    </div>
+  );
+}
+
+function ProjectSection() {
+  const { t } = useTranslation();
+  const project = useApp((s) => s.session.project);
+  const update = useApp((s) => s.updateProject);
+  return (
+    <section className="card" aria-labelledby="setup-project">
+      <h2 id="setup-project">{t('setup.project.title')}</h2>
+      <div className="grid2">
+        <label className="field">
+          <span>{t('setup.project.name')}</span>
+          <TextField value={project.name} onCommit={(name) => update({ name })} placeholder={t('setup.project.namePlaceholder')} />
+        </label>
+        <label className="field">
+          <span>{t('setup.project.customer')}</span>
+          <TextField value={project.customer} onCommit={(customer) => update({ customer })} />
+        </label>
+        <label className="field">
+          <span>{t('setup.project.date')}</span>
+          <input type="date" value={project.date} onChange={(e) => update({ date: e.target.value })} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={project.hideCustomer} onChange={(e) => update({ hideCustomer: e.target.checked })} />
+          <span>{t('setup.project.hideCustomer')}</span>
+        </label>
+      </div>
+    </section>
+  );
+}
+
+function TimelineSection() {
+  const { t } = useTranslation();
+  const timeline = useApp((s) => s.session.timeline);
+  const s = useApp((st) => st);
+  const total = timeline.phases.reduce((sum, p) => sum + p.width, 0);
+  return (
+    <section className="card" aria-labelledby="setup-timeline">
+      <h2 id="setup-timeline">{t('setup.timeline.title')}</h2>
+      <table className="rows">
+        <caption className="sr-only">{t('setup.timeline.phases')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('setup.timeline.phase')}</th>
+            <th scope="col">{t('setup.timeline.width')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('setup.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {timeline.phases.map((p, i) => (
+            <tr key={p.id}>
+              <td>
+                <TextField
+                  value={p.name}
+                  onCommit={(name) => s.renamePhase(p.id, name)}
+                  aria-label={t('setup.timeline.phaseName', { n: i + 1 })}
+                />
+              </td>
+              <td className="num">
+                <input
+                  type="number"
+                  min={0.25}
+                  max={20}
+                  step={0.25}
+                  value={p.width}
+                  onChange={(e) => s.resizePhase(p.id, Number(e.target.value))}
+                  aria-label={t('setup.timeline.phaseWidth', { name: p.name })}
+                />
+                <span className="muted"> {Math.round((p.width / total) * 100)} %</span>
+              </td>
+              <td className="row-actions">
+                <button type="button" className="icon-btn" onClick={() => s.movePhase(p.id, -1)} disabled={i === 0} aria-label={t('setup.moveUp', { name: p.name })}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  onClick={() => s.movePhase(p.id, 1)}
+                  disabled={i === timeline.phases.length - 1}
+                  aria-label={t('setup.moveDown', { name: p.name })}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="icon-btn icon-btn--danger"
+                  onClick={() => s.removePhase(p.id)}
+                  disabled={timeline.phases.length <= 1}
+                  aria-label={t('setup.remove', { name: p.name })}
+                >
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn btn--small" onClick={() => s.addPhase(t('setup.timeline.newPhase'))}>
+        + {t('setup.timeline.addPhase')}
+      </button>
+
+      <h3>{t('setup.timeline.milestones')}</h3>
+      <table className="rows">
+        <thead>
+          <tr>
+            <th scope="col">{t('setup.timeline.milestone')}</th>
+            <th scope="col">{t('setup.timeline.position')}</th>
+            <th scope="col">{t('setup.timeline.handover')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('setup.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {timeline.milestones.map((m, i) => (
+            <tr key={m.id}>
+              <td>
+                <TextField value={m.name} onCommit={(name) => s.updateMilestone(m.id, { name })} aria-label={t('setup.timeline.milestoneName', { n: i + 1 })} />
+              </td>
+              <td className="num">
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  step={0.5}
+                  value={Math.round(m.at * 1000) / 10}
+                  onChange={(e) => {
+                    const v = Number(e.target.value);
+                    if (Number.isFinite(v)) s.updateMilestone(m.id, { at: timePos(v / 100) });
+                  }}
+                  aria-label={t('setup.timeline.milestonePosition', { name: m.name })}
+                />
+                <span className="muted"> %</span>
+              </td>
+              <td className="center">
+                <input
+                  type="radio"
+                  name="handover"
+                  checked={timeline.handoverId === m.id}
+                  onChange={() => s.setHandover(m.id)}
+                  aria-label={t('setup.timeline.isHandover', { name: m.name })}
+                />
+              </td>
+              <td className="row-actions">
+                <button type="button" className="icon-btn icon-btn--danger" onClick={() => s.removeMilestone(m.id)} aria-label={t('setup.remove', { name: m.name })}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn btn--small" onClick={() => s.addMilestone(t('setup.timeline.newMilestone'), timePos(0.5))}>
+        + {t('setup.timeline.addMilestone')}
+      </button>
+    </section>
+  );
+}
+
+function ScaleSection() {
+  const { t } = useTranslation();
+  const scale = useApp((s) => s.session.scale);
+  const update = useApp((s) => s.updateScale);
+  return (
+    <section className="card" aria-labelledby="setup-scale">
+      <h2 id="setup-scale">{t('setup.scale.title')}</h2>
+      <div className="grid3">
+        {(['low', 'mid', 'high'] as const).map((k) => (
+          <label className="field" key={k}>
+            <span>{t(`setup.scale.${k}`)}</span>
+            <TextField value={scale[k]} onCommit={(v) => update({ [k]: v })} />
+          </label>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function TeamsSection() {
+  const { t } = useTranslation();
+  const session = useApp((s) => s.session);
+  const s = useApp((st) => st);
+  return (
+    <section className="card" aria-labelledby="setup-teams">
+      <h2 id="setup-teams">{t('setup.teams.title')}</h2>
+      <table className="rows">
+        <thead>
+          <tr>
+            <th scope="col">{t('setup.teams.name')}</th>
+            <th scope="col">{t('setup.teams.lineStyle')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('setup.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {session.teams.map((team) => (
+            <tr key={team.id}>
+              <td>
+                <TextField value={team.name} onCommit={(name) => s.updateTeam(team.id, { name })} aria-label={t('setup.teams.nameOf', { name: team.name })} />
+              </td>
+              <td>
+                <select
+                  value={team.lineStyle}
+                  onChange={(e) => s.updateTeam(team.id, { lineStyle: e.target.value as LineStyle })}
+                  aria-label={t('setup.teams.lineStyleOf', { name: team.name })}
+                >
+                  {LINE_STYLES.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`lineStyles.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="icon-btn icon-btn--danger"
+                  onClick={() => s.removeTeam(team.id)}
+                  disabled={!canRemoveTeam(session, team.id)}
+                  aria-label={t('setup.remove', { name: team.name })}
+                  title={canRemoveTeam(session, team.id) ? undefined : t('setup.teams.hasMembers')}
+                >
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn btn--small" onClick={() => s.addTeam(t('setup.teams.newTeam'))}>
+        + {t('setup.teams.add')}
+      </button>
+    </section>
+  );
+}
+
+function ParticipantsSection() {
+  const { t } = useTranslation();
+  const session = useApp((s) => s.session);
+  const s = useApp((st) => st);
+  const [name, setName] = useState('');
+  const [teamId, setTeamId] = useState<string>('');
+  const chosenTeam = session.teams.some((tm) => tm.id === teamId) ? teamId : session.teams[0]!.id;
+  const add = () => {
+    if (!name.trim()) return;
+    s.addParticipant(name.trim(), chosenTeam);
+    setName('');
+  };
+  return (
+    <section className="card" aria-labelledby="setup-participants">
+      <h2 id="setup-participants">
+        {t('setup.participants.title')} <span className="muted">({session.participants.length})</span>
+      </h2>
+      {session.participants.length > 0 && (
+        <table className="rows" data-testid="participants">
+          <thead>
+            <tr>
+              <th scope="col">{t('setup.participants.name')}</th>
+              <th scope="col">{t('setup.participants.team')}</th>
+              <th scope="col">{t('setup.participants.color')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('setup.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {session.participants.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <TextField value={p.name} onCommit={(v) => s.updateParticipant(p.id, { name: v })} aria-label={t('setup.participants.nameOf', { name: p.name })} />
+                </td>
+                <td>
+                  <select value={p.teamId} onChange={(e) => s.updateParticipant(p.id, { teamId: e.target.value })} aria-label={t('setup.participants.teamOf', { name: p.name })}>
+                    {session.teams.map((tm) => (
+                      <option key={tm.id} value={tm.id}>
+                        {tm.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
+                  <select value={p.color} onChange={(e) => s.updateParticipant(p.id, { color: e.target.value })} aria-label={t('setup.participants.colorOf', { name: p.name })}>
+                    {PARTICIPANT_PALETTE.map((c) => (
+                      <option key={c} value={c}>
+                        {t(`colors.${c.slice(1)}`)}
+                      </option>
+                    ))}
+                    {!PARTICIPANT_PALETTE.includes(p.color as never) && <option value={p.color}>{p.color}</option>}
+                  </select>
+                </td>
+                <td className="row-actions">
+                  <button type="button" className="icon-btn icon-btn--danger" onClick={() => s.removeParticipant(p.id)} aria-label={t('setup.remove', { name: p.name })}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        className="add-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+      >
+        <label className="field">
+          <span>{t('setup.participants.newName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('setup.participants.namePlaceholder')} />
+        </label>
+        <label className="field">
+          <span>{t('setup.participants.team')}</span>
+          <select value={chosenTeam} onChange={(e) => setTeamId(e.target.value)}>
+            {session.teams.map((tm) => (
+              <option key={tm.id} value={tm.id}>
+                {tm.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn btn--primary" disabled={!name.trim()}>
+          + {t('setup.participants.add')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import { findCommand, formatKeyBinding, isDirty, useHistory, type CommandId, type View } from '../state';
+import { LANGUAGES, type Language } from '../i18n';
+import { useApp, useServices } from './AppContext';
+
+const VIEWS: readonly View[] = ['setup', 'draw', 'reveal'];
+
+function CommandButton({ id, icon, primary }: { id: CommandId; icon?: string; primary?: boolean }) {
+  const { files, isMac } = useServices();
+  const { t } = useTranslation();
+  const command = findCommand(id);
+  // Subscribe to what `enabled` reads so the button updates.
+  useApp((s) => s);
+  useHistory(files.store, (h) => h.pastStates.length + h.futureStates.length * 1000);
+  const key = command.keys[0];
+  const shortcut = key ? formatKeyBinding(key, isMac) : '';
+  const label = t(command.labelKey);
+  return (
+    <button
+      type="button"
+      className={primary ? 'btn btn--primary' : 'btn'}
+      onClick={() => void command.run(files)}
+      disabled={!command.enabled(files)}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-keyshortcuts={key ? formatKeyBinding(key, false).replace('Ctrl', isMac ? 'Meta' : 'Control') : undefined}
+    >
+      {icon && <span aria-hidden="true">{icon} </span>}
+      {label}
+    </button>
+  );
+}
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const setLanguage = useApp((s) => s.setLanguage);
+  const projectName = useApp((s) => s.session.project.name);
+  const fileName = useApp((s) => s.fileName);
+  const dirty = useApp(isDirty);
+
+  return (
+    <header className="topbar">
+      <div className="topbar__brand">
+        <span className="logo" aria-hidden="true">
+          〜
+        </span>
+        <span className="topbar__title">Wavelength</span>
+        <span className="topbar__doc" data-testid="document-name">
+          {projectName || fileName || t('app.untitled')}
+          {dirty && (
+            <span className="topbar__dirty" title={t('app.unsaved')}>
+              {' '}
+              • <span className="sr-only">{t('app.unsaved')}</span>
+            </span>
+          )}
+        </span>
+      </div>
+      <nav className="steps" aria-label={t('views.label')}>
+        {VIEWS.map((v, i) => (
+          <button
+            key={v}
+            type="button"
+            className={`step${view === v ? ' step--active' : ''}`}
+            aria-current={view === v ? 'step' : undefined}
+            onClick={() => setView(v)}
+            title={`${t(`views.${v}`)} (Alt+${i + 1})`}
+          >
+            <span className="step__number">{i + 1}</span> {t(`views.${v}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="topbar__actions" role="toolbar" aria-label={t('app.toolbar')}>
+        <CommandButton id="edit.undo" icon="↶" />
+        <CommandButton id="edit.redo" icon="↷" />
+        <span className="toolbar-sep" />
+        <CommandButton id="file.new" />
+        <CommandButton id="file.open" />
+        <CommandButton id="file.save" primary />
+        <CommandButton id="file.saveAs" />
+        <label className="lang">
+          <span className="sr-only">{t('app.language')}</span>
+          <select
+            value={i18n.language}
+            onChange={(e) => {
+              const language = e.target.value as Language;
+              void i18n.changeLanguage(language);
+              setLanguage(language);
+            }}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import type { SessionFileError } from '../domain';
+import type { FileNotice } from '../state';
+
+/** One sentence per file problem, in the user's language. */
+export function describeFileError(t: TFunction, error: SessionFileError): string {
+  switch (error.kind) {
+    case 'notJson':
+      return t('fileErrors.notJson');
+    case 'notASessionFile':
+      return t('fileErrors.notASessionFile');
+    case 'versionTooNew':
+      return t('fileErrors.versionTooNew', { found: error.found, supported: error.supported });
+    case 'migrationFailed':
+      return t('fileErrors.migrationFailed', { version: error.fromVersion, detail: error.detail });
+    case 'invalid':
+      return t('fileErrors.invalid', { problems: error.problems.join('; ') });
+  }
+}
+
+export function describeNotice(t: TFunction, notice: FileNotice): { text: string; isError: boolean } {
+  switch (notice.kind) {
+    case 'saved':
+      return { text: t('notices.saved', { file: notice.fileName }), isError: false };
+    case 'opened':
+      return { text: t('notices.opened', { file: notice.fileName }), isError: false };
+    case 'openFailed':
+      return {
+        text: `${t('notices.openFailed', { file: notice.fileName })} ${describeFileError(t, notice.error)} ${t('notices.untouched')}`,
+        isError: true,
+      };
+    case 'readFailed':
+      return {
+        text: `${t('notices.openFailed', { file: notice.fileName })} ${t(`readErrors.${notice.reason}`)} ${t('notices.untouched')}`,
+        isError: true,
+      };
+    case 'saveFailed':
+      return { text: t('notices.saveFailed', { file: notice.fileName, detail: notice.detail }), isError: true };
+  }
+}
