@@ -98,17 +98,40 @@ export function applyStroke(existing: readonly CurvePoint[], stroke: readonly St
   // 3. Bridge gaps inside the covered span linearly.
   const defined: number[] = [];
   for (let i = 0; i <= CAPTURE_STEPS; i++) if (!Number.isNaN(dense[i]!)) defined.push(i);
+  let touchedFrom = strokeMin;
+  let touchedTo = strokeMax;
   for (let k = 0; k + 1 < defined.length; k++) {
     const i0 = defined[k]!;
     const i1 = defined[k + 1]!;
+    if (i1 - i0 < 2) continue;
+    touchedFrom = Math.min(touchedFrom, i0);
+    touchedTo = Math.max(touchedTo, i1);
     for (let i = i0 + 1; i < i1; i++) dense[i] = dense[i0]! + ((i - i0) / (i1 - i0)) * (dense[i1]! - dense[i0]!);
   }
 
+  // 4. Store: the old points outside what changed stay exactly as they were
+  //    (repeated redraws don't wear the rest of the curve down); the changed
+  //    span, with one step of the old curve on each side to hold the joins,
+  //    is simplified afresh.
   const first = defined[0]!;
   const last = defined[defined.length - 1]!;
-  const full: { x: number; y: number }[] = [];
-  for (let i = first; i <= last; i++) full.push({ x: i / CAPTURE_STEPS, y: dense[i]! });
-  return simplifyCurve(full);
+  const from = Math.max(first, touchedFrom - 1);
+  const to = Math.min(last, touchedTo + 1);
+  const changed: { x: number; y: number }[] = [];
+  for (let i = from; i <= to; i++) changed.push({ x: i / CAPTURE_STEPS, y: dense[i]! });
+  const before = existing.filter((p) => p[0] < from / CAPTURE_STEPS - 1e-9);
+  const after = existing.filter((p) => p[0] > to / CAPTURE_STEPS + 1e-9);
+  return joinPoints([...before, ...simplifyCurve(changed), ...after]);
+}
+
+/** Sorted, strictly increasing in time (a later duplicate time replaces an earlier one). */
+function joinPoints(points: readonly CurvePoint[]): CurvePoint[] {
+  const out: CurvePoint[] = [];
+  for (const p of points) {
+    while (out.length > 0 && out[out.length - 1]![0] >= p[0]) out.pop();
+    out.push(p);
+  }
+  return out;
 }
 
 /** Reduce dense points to what's needed to redraw them within SIMPLIFY_TOLERANCE; rounds for a tidy file. */

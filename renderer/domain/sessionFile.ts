@@ -23,6 +23,9 @@ export type SessionFileError =
 
 export type ParseResult = { ok: true; session: Session } | { ok: false; error: SessionFileError };
 
+// No code generation: the app's CSP forbids eval, and zod would otherwise probe for it.
+z.config({ jitless: true });
+
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
 const unit = z.number().min(0).max(1);

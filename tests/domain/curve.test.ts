@@ -51,6 +51,14 @@ describe('applyStroke', () => {
     expect(at(redrawn, 0.9)).toBeCloseTo(0.5, 6);
   });
 
+  it('keeps the stored points outside a redrawn span exactly, so redrawing does not wear the curve down', () => {
+    const typed: CurvePoint[] = [p(0.1, 0.5), p(0.3, 0.7), p(0.5, 0.9), p(0.7, 0.3), p(0.9, 0.6)];
+    const redrawn = applyStroke(typed, [s(0.75, 0.1), s(0.95, 0.1)]);
+    expect(redrawn.slice(0, 4)).toEqual(typed.slice(0, 4));
+    expect(at(redrawn, 0.85)).toBeCloseTo(0.1, 6);
+    expect(curveSpan(redrawn)).toEqual({ start: 0.1, end: 0.95 });
+  });
+
   it('bridges a gap between the old curve and a stroke beyond its end', () => {
     const early = applyStroke([], [s(0.1, 0.2), s(0.3, 0.2)]);
     const extended = applyStroke(early, [s(0.6, 0.8), s(0.8, 0.8)]);
