@@ -37,6 +37,7 @@ for (const [name, team] of people) {
   await page.getByRole('combobox', { name: T.team, exact: true }).selectOption({ label: team });
   await page.getByRole('button', { name: T.add }).click();
 }
+await page.evaluate(() => document.querySelector('.setup')?.scrollTo(0, 0));
 await page.screenshot({ path: `${out}/setup-${lang}.png` });
 
 // Curves: Sales high before the handover, PS low after it, the customer in between.

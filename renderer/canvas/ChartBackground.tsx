@@ -29,18 +29,22 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
           {band.shaded && (
             <Rect x={band.x0} y={plot.top} width={band.x1 - band.x0} height={plot.bottom - plot.top} fill={CHART_COLORS.band} />
           )}
+          {/* Up to two lines, so narrow phases keep their names readable. */}
           <Text
-            x={band.x0 + 4}
-            y={plot.top - f * 2.1}
-            width={Math.max(0, band.x1 - band.x0 - 8)}
+            x={band.x0 + 3}
+            y={plot.top - f * 3.1}
+            width={Math.max(0, band.x1 - band.x0 - 6)}
+            height={f * 2.5}
             text={band.name}
             align="center"
+            verticalAlign="bottom"
             fontSize={f}
+            lineHeight={1.15}
             fontStyle="600"
             fontFamily={fontFamily}
             fill={CHART_COLORS.phaseText}
             ellipsis
-            wrap="none"
+            wrap="word"
           />
           <Line points={[band.x0, plot.top - f * 0.6, band.x0, plot.bottom]} stroke={CHART_COLORS.grid} strokeWidth={1} />
         </Fragment>

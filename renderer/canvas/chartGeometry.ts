@@ -78,7 +78,7 @@ export function layoutChart(
   const labelWidth = Math.max(...scaleLabels.map((l) => estimateTextWidth(l, f)), 40);
   const plot: Rect = {
     left: Math.round(labelWidth + f * 1.6),
-    top: Math.round(f * 3),
+    top: Math.round(f * 3.8),
     right: Math.round(width - f * 1.5),
     bottom: Math.round(height - f * 4.4),
   };

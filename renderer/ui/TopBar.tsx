@@ -42,9 +42,9 @@ export function TopBar() {
   return (
     <header className="topbar">
       <div className="topbar__brand">
-        <span className="logo" aria-hidden="true">
-          〜
-        </span>
+        <svg className="logo" width="26" height="18" viewBox="0 0 26 18" aria-hidden="true">
+          <path d="M1 13 C 5 2, 9 2, 13 9 S 21 16, 25 4" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+        </svg>
         <span className="topbar__title">Wavelength</span>
         <span className="topbar__doc" data-testid="document-name">
           {projectName || fileName || t('app.untitled')}
