@@ -26,6 +26,11 @@ export function useAppWiring(): void {
     };
     window.addEventListener('keydown', onKey);
     const off = platform.onCommand((id) => {
+      // The native menu's Undo/Redo accelerators also fire while typing: then they belong to the text field.
+      if ((id === 'edit.undo' || id === 'edit.redo') && isTextField(document.activeElement)) {
+        document.execCommand(id === 'edit.undo' ? 'undo' : 'redo');
+        return;
+      }
       const command = findCommand(id);
       if (command.enabled(files)) void command.run(files);
     });

@@ -51,9 +51,9 @@ export async function drawFor(page: Page, name: string, y: (t: number) => number
 /** The values table under the revealed chart, as rows of text. */
 export async function readCurveValues(page: Page): Promise<string[][]> {
   const details = page.locator('details.values');
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
-  const rows = page.getByTestId('curve-values').locator('tbody tr');
-  return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent?.trim() ?? '')));
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  const rows = await page.getByTestId('curve-values').locator('tbody tr').all();
+  return Promise.all(rows.map(async (row) => (await row.locator('th, td').allInnerTexts()).map((text) => text.trim())));
 }
 
 export async function saveWith(page: Page, trigger: () => Promise<void>): Promise<{ download: Download; text: string }> {
