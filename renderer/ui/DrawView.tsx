@@ -77,7 +77,7 @@ export function DrawView() {
             <div className="curtain__box">
               <span className="swatch swatch--big" style={{ background: drawer.color }} aria-hidden="true" />
               <h2 id="curtain-title">{t('draw.curtainTitle', { name: drawer.name })}</h2>
-              <p>{t('draw.curtainHint')}</p>
+              <p>{t('draw.curtainHint', { name: drawer.name })}</p>
               <button type="button" className="btn btn--primary btn--large" onClick={() => s.dismissCurtain()} autoFocus>
                 {t('draw.curtainStart', { name: drawer.name })}
               </button>

@@ -41,6 +41,9 @@ test('a retro from setup to reveal, saved and opened again with the same curves'
   // Pat joined at kickoff: a partial curve.
   await page.getByRole('button', { name: /^Pat\b/ }).click();
   await expect(page.getByRole('dialog')).toContainText('Over to Pat');
+  await expect(page.getByRole('dialog')).toContainText('Only Pat’s own curve will be shown.');
+  // No placeholder left unfilled anywhere on screen.
+  await expect(page.locator('body')).not.toContainText('{{');
   await expect(chart(page)).toHaveCount(0); // the curtain hides the canvas
   await page.getByRole('button', { name: 'I am Pat — start drawing' }).click();
   // Blind: Sam's and Sue's curves are not shown to Pat.
