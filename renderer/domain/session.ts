@@ -69,6 +69,53 @@ export interface Curve {
   readonly points: readonly CurvePoint[];
 }
 
+/**
+ * The reference curve from the method: Sales measured early, a warm handover
+ * (no drop), rising together to the peak at the end. Levels in [0, 1] at the
+ * start of the timeline, at the handover and at the end; drawn dashed.
+ */
+export interface TargetCurve {
+  readonly visible: boolean;
+  readonly start: number;
+  readonly handover: number;
+  readonly end: number;
+}
+
+export const DEFAULT_TARGET: TargetCurve = { visible: true, start: 0.45, handover: 0.6, end: 0.95 };
+
+/** Settings of the analysis that the facilitator can adjust; saved with the session. */
+export interface AnalysisSettings {
+  /** How far after the handover to look for the low, as a share of the timeline. */
+  readonly handoverWindow: number;
+  /** A drop larger than this (in [0, 1] units) marks a curve as overstretched. */
+  readonly dropThreshold: number;
+}
+
+export const DEFAULT_ANALYSIS: AnalysisSettings = { handoverWindow: 0.2, dropThreshold: 0.25 };
+
+export const NOTE_KINDS = ['event', 'insight'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** A note pinned to a moment of the timeline in one round, optionally to one person's curve. */
+export interface Note {
+  readonly id: Id;
+  readonly roundId: Id;
+  readonly at: TimePos;
+  readonly participantId: Id | null;
+  readonly kind: NoteKind;
+  readonly text: string;
+  readonly author: string;
+}
+
+export interface ActionItem {
+  readonly id: Id;
+  readonly what: string;
+  readonly who: string;
+  /** ISO date (yyyy-mm-dd) or '' when open-ended. */
+  readonly due: string;
+  readonly done: boolean;
+}
+
 export interface Project {
   readonly name: string;
   readonly customer: string;
@@ -88,6 +135,10 @@ export interface Session {
   readonly participants: readonly Participant[];
   readonly rounds: readonly Round[];
   readonly curves: readonly Curve[];
+  readonly target: TargetCurve;
+  readonly analysis: AnalysisSettings;
+  readonly notes: readonly Note[];
+  readonly actions: readonly ActionItem[];
 }
 
 /** Okabe–Ito: a palette that stays distinguishable with colour-vision deficiencies. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidCurve } from './curve';
-import { LINE_STYLES, ROUND_KINDS, TEAM_ROLES, type Session } from './session';
+import { DEFAULT_ANALYSIS, DEFAULT_TARGET, LINE_STYLES, NOTE_KINDS, ROUND_KINDS, TEAM_ROLES, type Session } from './session';
 
 /**
  * The `.wavelength` file: UTF-8 JSON in an envelope
@@ -12,7 +12,7 @@ import { LINE_STYLES, ROUND_KINDS, TEAM_ROLES, type Session } from './session';
  * turns into a sentence; nothing here touches the file itself.
  */
 export const SESSION_FORMAT = 'wavelength-session';
-export const LATEST_SESSION_VERSION = 1;
+export const LATEST_SESSION_VERSION = 2;
 
 export type SessionFileError =
   | { kind: 'notJson'; detail: string }
@@ -30,7 +30,7 @@ const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
 const unit = z.number().min(0).max(1);
 
-const sessionSchemaV1 = z.object({
+const sessionSchema = z.object({
   id,
   language: z.enum(['de', 'en']),
   project: z.object({
@@ -53,6 +53,24 @@ const sessionSchemaV1 = z.object({
   curves: z
     .array(z.object({ participantId: id, roundId: id, points: z.array(z.tuple([unit, unit])).max(5000) }))
     .max(25000),
+  target: z.object({ visible: z.boolean(), start: unit, handover: unit, end: unit }),
+  analysis: z.object({ handoverWindow: z.number().min(0.01).max(1), dropThreshold: z.number().min(0.01).max(1) }),
+  notes: z
+    .array(
+      z.object({
+        id,
+        roundId: id,
+        at: unit,
+        participantId: id.nullable(),
+        kind: z.enum(NOTE_KINDS),
+        text: text(2000),
+        author: text(200),
+      }),
+    )
+    .max(2000),
+  actions: z
+    .array(z.object({ id, what: text(2000), who: text(200), due: z.union([z.literal(''), z.iso.date()]), done: z.boolean() }))
+    .max(1000),
 });
 
 const envelopeSchema = z.object({
@@ -60,12 +78,27 @@ const envelopeSchema = z.object({
   version: z.number().int().positive(),
 });
 
+type Doc = Record<string, unknown>;
+
+/**
+ * Version 1 → 2: the comparison arrived. v1 files (the first release's) have
+ * no target curve, analysis settings, notes or action items; they get the
+ * defaults, and everything else is kept as it was.
+ */
+export function migrateV1ToV2(doc: Doc): Doc {
+  const session = doc['session'];
+  if (typeof session !== 'object' || session === null || Array.isArray(session)) throw new Error('no session object');
+  return {
+    ...doc,
+    session: { target: DEFAULT_TARGET, analysis: DEFAULT_ANALYSIS, notes: [], actions: [], ...(session as Doc) },
+  };
+}
+
 /**
  * Migrations: MIGRATIONS[n] turns a version-n document into version n+1.
- * Version 1 is the first format, so there are none yet; each later format
- * change adds one named step here with a before/after test.
+ * Each format change adds one named step here with a before/after test.
  */
-export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+export const MIGRATIONS: Readonly<Record<number, (doc: Doc) => Doc>> = { 1: migrateV1ToV2 };
 
 export function parseSessionFile(textContent: string): ParseResult {
   // 1. JSON at all?
@@ -95,7 +128,7 @@ export function parseSessionFile(textContent: string): ParseResult {
     }
   }
   // 5. Validate the shape.
-  const parsed = sessionSchemaV1.safeParse(doc['session']);
+  const parsed = sessionSchema.safeParse(doc['session']);
   if (!parsed.success) {
     return fail({
       kind: 'invalid',
@@ -141,6 +174,14 @@ function checkReferences(s: Session): string[] {
     if (seen.has(key)) problems.push(`curves.${i}: a second curve for the same participant and round`);
     seen.add(key);
     if (!isValidCurve(c.points)) problems.push(`curves.${i}.points: need two or more points in increasing time`);
+  });
+  unique('notes', s.notes.map((n) => n.id));
+  unique('actions', s.actions.map((a) => a.id));
+  s.notes.forEach((n, i) => {
+    if (!rounds.has(n.roundId)) problems.push(`notes.${i}.roundId: no round "${n.roundId}"`);
+    if (n.participantId !== null && !people.has(n.participantId)) {
+      problems.push(`notes.${i}.participantId: no participant "${n.participantId}"`);
+    }
   });
   return problems.slice(0, 10);
 }

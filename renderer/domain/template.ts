@@ -1,5 +1,7 @@
 import { newId } from './ids';
 import {
+  DEFAULT_ANALYSIS,
+  DEFAULT_TARGET,
   PARTICIPANT_PALETTE,
   type Milestone,
   type Phase,
@@ -116,6 +118,10 @@ export function createSession(language: TemplateLanguage, today: string = ''): S
     participants: [],
     rounds: [defaultRound(language)],
     curves: [],
+    target: DEFAULT_TARGET,
+    analysis: DEFAULT_ANALYSIS,
+    notes: [],
+    actions: [],
   };
 }
 

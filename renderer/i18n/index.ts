@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { areaResources } from './areas';
 import { de } from './de';
 import { en } from './en';
 
@@ -18,7 +19,10 @@ export function createI18n(language: Language): I18n {
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { de: { translation: de }, en: { translation: en } },
+    resources: {
+      de: { translation: { ...de, ...areaResources('de') } },
+      en: { translation: { ...en, ...areaResources('en') } },
+    },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_ANALYSIS,
+  DEFAULT_TARGET,
   LATEST_SESSION_VERSION,
+  migrateV1ToV2,
   applyStroke,
   createSession,
   enthusiasm,
@@ -43,12 +46,36 @@ describe('serializeSession / parseSessionFile', () => {
     expect(parseSessionFile(text).ok).toBe(true);
   });
 
-  it('opens the hand-written v1 fixture with two teams', () => {
+  it('opens the hand-written v1 fixture with two teams, migrated to the latest version', () => {
     const result = parseSessionFile(fixture('v1-two-teams.wavelength'));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.session.project.name).toBe('Projekt Atlas');
     expect(result.session.participants.map((p) => p.name)).toEqual(['Anna', 'Ben']);
     expect(result.session.curves).toHaveLength(2);
+    expect(result.session.notes).toEqual([]);
+    expect(result.session.target).toEqual(DEFAULT_TARGET);
+  });
+});
+
+describe('migrations', () => {
+  it('v1 → v2 adds the target curve, analysis settings, notes and actions and keeps the rest', () => {
+    const before = { format: 'wavelength-session', version: 1, session: { id: 'ss_1', curves: [1] } };
+    const after = migrateV1ToV2(before);
+    expect(after).toEqual({
+      format: 'wavelength-session',
+      version: 1, // parseSessionFile sets the new version number after each step
+      session: { id: 'ss_1', curves: [1], target: DEFAULT_TARGET, analysis: DEFAULT_ANALYSIS, notes: [], actions: [] },
+    });
+  });
+
+  it('v1 → v2 keeps values a v1 file should not have had but did', () => {
+    const after = migrateV1ToV2({ session: { notes: [{ id: 'n' }] } });
+    expect((after['session'] as { notes: unknown[] }).notes).toEqual([{ id: 'n' }]);
+  });
+
+  it('reports a v1 file whose session is missing as a failed migration', () => {
+    const text = JSON.stringify({ format: 'wavelength-session', version: 1 });
+    expect(parseSessionFile(text)).toEqual({ ok: false, error: { kind: 'migrationFailed', fromVersion: 1, detail: 'no session object' } });
   });
 });
 

@@ -1,0 +1,5 @@
+import type { AreaTexts } from './areas';
+
+const en = {};
+
+export const presenter: AreaTexts<typeof en> = { en, de: {} };
