@@ -8,3 +8,4 @@ export * from './monotone';
 export * from './template';
 export * from './sessionFile';
 export * from './edits';
+export * from './analysisTypes';
