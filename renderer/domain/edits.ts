@@ -3,14 +3,20 @@ import { newId } from './ids';
 import {
   LINE_STYLES,
   nextParticipantColor,
+  type ActionItem,
+  type AnalysisSettings,
   type Curve,
   type Id,
   type Milestone,
+  type Note,
   type Participant,
   type Phase,
   type Project,
+  type Round,
+  type RoundKind,
   type Scale,
   type Session,
+  type TargetCurve,
   type Team,
 } from './session';
 import { remapMilestones, remapTime } from './timeline';
@@ -43,6 +49,7 @@ function withPhases(s: Session, phases: readonly Phase[]): Session {
     ...s,
     timeline: { ...s.timeline, phases, milestones: remapMilestones(s.timeline.milestones, s.timeline.phases, phases) },
     curves,
+    notes: remapMilestones(s.notes, s.timeline.phases, phases),
   };
 }
 
@@ -147,6 +154,7 @@ export function removeParticipant(s: Session, id: Id): Session {
     ...s,
     participants: s.participants.filter((p) => p.id !== id),
     curves: s.curves.filter((c) => c.participantId !== id),
+    notes: s.notes.map((n) => (n.participantId === id ? { ...n, participantId: null } : n)),
   };
 }
 
@@ -187,4 +195,61 @@ export function setCurveFromValues(
 
 export function clearCurve(s: Session, participantId: Id, roundId: Id): Session {
   return setCurve(s, participantId, roundId, []);
+}
+
+// ── Rounds ─────────────────────────────────────────────────────────────
+
+export function addRound(s: Session, kind: RoundKind, question: string): Session {
+  return { ...s, rounds: [...s.rounds, { id: newId('rd'), kind, question }] };
+}
+
+export function updateRound(s: Session, id: Id, patch: Partial<Omit<Round, 'id'>>): Session {
+  return { ...s, rounds: s.rounds.map((r) => (r.id === id ? { ...r, ...patch } : r)) };
+}
+
+/** Removes a round with its curves and notes; the last round stays. */
+export function removeRound(s: Session, id: Id): Session {
+  if (s.rounds.length <= 1) return s;
+  return {
+    ...s,
+    rounds: s.rounds.filter((r) => r.id !== id),
+    curves: s.curves.filter((c) => c.roundId !== id),
+    notes: s.notes.filter((n) => n.roundId !== id),
+  };
+}
+
+// ── Target curve and analysis settings ─────────────────────────────────
+
+export function updateTarget(s: Session, patch: Partial<TargetCurve>): Session {
+  return { ...s, target: { ...s.target, ...patch } };
+}
+
+export function updateAnalysisSettings(s: Session, patch: Partial<AnalysisSettings>): Session {
+  return { ...s, analysis: { ...s.analysis, ...patch } };
+}
+
+// ── Notes and action items ─────────────────────────────────────────────
+
+export function addNote(s: Session, note: Omit<Note, 'id'>): Session {
+  return { ...s, notes: [...s.notes, { ...note, id: newId('nt') }] };
+}
+
+export function updateNote(s: Session, id: Id, patch: Partial<Omit<Note, 'id' | 'roundId'>>): Session {
+  return { ...s, notes: s.notes.map((n) => (n.id === id ? { ...n, ...patch } : n)) };
+}
+
+export function removeNote(s: Session, id: Id): Session {
+  return { ...s, notes: s.notes.filter((n) => n.id !== id) };
+}
+
+export function addAction(s: Session, action: Omit<ActionItem, 'id' | 'done'>): Session {
+  return { ...s, actions: [...s.actions, { ...action, id: newId('ac'), done: false }] };
+}
+
+export function updateAction(s: Session, id: Id, patch: Partial<Omit<ActionItem, 'id'>>): Session {
+  return { ...s, actions: s.actions.map((a) => (a.id === id ? { ...a, ...patch } : a)) };
+}
+
+export function removeAction(s: Session, id: Id): Session {
+  return { ...s, actions: s.actions.filter((a) => a.id !== id) };
 }

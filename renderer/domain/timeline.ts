@@ -61,14 +61,17 @@ export function remapTime(
   };
 }
 
-/** Apply a phase change to the milestones; a milestone in a removed phase moves to the nearest remaining time. */
-export function remapMilestones(
-  milestones: readonly Milestone[],
+/**
+ * Apply a phase change to things placed at a time (milestones, notes); one
+ * in a removed phase moves to the nearest remaining time.
+ */
+export function remapMilestones<T extends { readonly at: TimePos }>(
+  items: readonly T[],
   oldPhases: readonly Phase[],
   newPhases: readonly Phase[],
-): Milestone[] {
+): T[] {
   const map = remapTime(oldPhases, newPhases);
-  return milestones.map((m) => ({ ...m, at: map(m.at) ?? nearestSurvivingTime(m.at, oldPhases, newPhases) }));
+  return items.map((m) => ({ ...m, at: map(m.at) ?? nearestSurvivingTime(m.at, oldPhases, newPhases) }));
 }
 
 function nearestSurvivingTime(x: TimePos, oldPhases: readonly Phase[], newPhases: readonly Phase[]): TimePos {

@@ -10,7 +10,7 @@ export const de: Translations = {
     language: 'Sprache',
   },
   languages: { de: 'Deutsch', en: 'English' },
-  views: { label: 'Schritte des Workshops', setup: 'Vorbereiten', draw: 'Zeichnen', reveal: 'Aufdecken' },
+  views: { label: 'Schritte des Workshops', setup: 'Vorbereiten', draw: 'Zeichnen', reveal: 'Aufdecken', compare: 'Vergleichen', discuss: 'Besprechen' },
   commands: {
     file: { new: 'Neu', open: 'Öffnen…', save: 'Speichern', saveAs: 'Speichern unter…' },
     edit: { undo: 'Rückgängig', redo: 'Wiederholen' },

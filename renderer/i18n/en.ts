@@ -8,7 +8,7 @@ export const en = {
     language: 'Language',
   },
   languages: { de: 'Deutsch', en: 'English' },
-  views: { label: 'Workshop steps', setup: 'Set up', draw: 'Draw', reveal: 'Reveal' },
+  views: { label: 'Workshop steps', setup: 'Set up', draw: 'Draw', reveal: 'Reveal', compare: 'Compare', discuss: 'Discuss' },
   commands: {
     file: { new: 'New', open: 'Open…', save: 'Save', saveAs: 'Save as…' },
     edit: { undo: 'Undo', redo: 'Redo' },

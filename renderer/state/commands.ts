@@ -12,6 +12,8 @@ export type CommandId =
   | 'view.setup'
   | 'view.draw'
   | 'view.reveal'
+  | 'view.compare'
+  | 'view.discuss'
   | 'reveal.next'
   | 'reveal.previous';
 
@@ -82,6 +84,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'view.setup', labelKey: 'views.setup', keys: [{ key: '1', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('setup') },
   { id: 'view.draw', labelKey: 'views.draw', keys: [{ key: '2', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('draw') },
   { id: 'view.reveal', labelKey: 'views.reveal', keys: [{ key: '3', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('reveal') },
+  { id: 'view.compare', labelKey: 'views.compare', keys: [{ key: '4', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('compare') },
+  { id: 'view.discuss', labelKey: 'views.discuss', keys: [{ key: '5', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('discuss') },
   {
     id: 'reveal.next',
     labelKey: 'reveal.next',

@@ -71,6 +71,15 @@ export function visibleCurves(state: AppState): VisibleCurve[] {
     if (own) push(own, false);
     return result;
   }
+  if (state.view === 'compare' || state.view === 'discuss') {
+    // Comparing and discussing happen after the reveal: everyone's curve, less the legend's hidden ones.
+    for (const c of round) {
+      const p = people.get(c.participantId);
+      if (!p || state.hiddenParticipantIds.includes(p.id) || state.hiddenTeamIds.includes(p.teamId)) continue;
+      push(c, state.view === 'compare');
+    }
+    return result;
+  }
   if (state.view === 'reveal') {
     const revealed = revealedIds(state);
     for (const c of round) {

@@ -1,6 +1,22 @@
 import type { StateCreator } from 'zustand';
 import * as edit from '../domain/edits';
-import type { Id, Milestone, Participant, Project, Scale, Session, StrokeSample, Team, TimePos } from '../domain';
+import type {
+  ActionItem,
+  AnalysisSettings,
+  Id,
+  Milestone,
+  Note,
+  Participant,
+  Project,
+  Round,
+  RoundKind,
+  Scale,
+  Session,
+  StrokeSample,
+  TargetCurve,
+  Team,
+  TimePos,
+} from '../domain';
 import type { AppState } from './store';
 
 /**
@@ -29,6 +45,19 @@ export interface SessionSlice {
   drawStroke(participantId: Id, stroke: readonly StrokeSample[]): void;
   setCurveFromValues(participantId: Id, anchors: readonly TimePos[], values: readonly (number | null)[]): void;
   clearCurve(participantId: Id): void;
+  /** Adds a round and makes it the current one. */
+  addRound(kind: RoundKind, question: string): void;
+  updateRound(id: Id, patch: Partial<Omit<Round, 'id'>>): void;
+  removeRound(id: Id): void;
+  updateTarget(patch: Partial<TargetCurve>): void;
+  updateAnalysisSettings(patch: Partial<AnalysisSettings>): void;
+  /** Adds a note in the current round. */
+  addNote(note: Omit<Note, 'id' | 'roundId'>): void;
+  updateNote(id: Id, patch: Partial<Omit<Note, 'id' | 'roundId'>>): void;
+  removeNote(id: Id): void;
+  addAction(action: Omit<ActionItem, 'id' | 'done'>): void;
+  updateAction(id: Id, patch: Partial<Omit<ActionItem, 'id'>>): void;
+  removeAction(id: Id): void;
 }
 
 export const createSessionSlice =
@@ -65,6 +94,27 @@ export const createSessionSlice =
         }),
       setCurveFromValues: (participantId, anchors, values) =>
         set((state) => ({ session: edit.setCurveFromValues(state.session, participantId, state.roundId, anchors, values) })),
+      addRound: (kind, question) =>
+        set((state) => {
+          const session = edit.addRound(state.session, kind, question);
+          return { session, roundId: session.rounds[session.rounds.length - 1]!.id, revealStep: 0, drawerId: null, curtain: false };
+        }),
+      updateRound: (id, patch) => apply((s) => edit.updateRound(s, id, patch)),
+      removeRound: (id) =>
+        set((state) => {
+          const session = edit.removeRound(state.session, id);
+          if (session === state.session) return state;
+          const roundId = session.rounds.some((r) => r.id === state.roundId) ? state.roundId : session.rounds[0]!.id;
+          return { session, roundId };
+        }),
+      updateTarget: (patch) => apply((s) => edit.updateTarget(s, patch)),
+      updateAnalysisSettings: (patch) => apply((s) => edit.updateAnalysisSettings(s, patch)),
+      addNote: (note) => set((state) => ({ session: edit.addNote(state.session, { ...note, roundId: state.roundId }) })),
+      updateNote: (id, patch) => apply((s) => edit.updateNote(s, id, patch)),
+      removeNote: (id) => apply((s) => edit.removeNote(s, id)),
+      addAction: (action) => apply((s) => edit.addAction(s, action)),
+      updateAction: (id, patch) => apply((s) => edit.updateAction(s, id, patch)),
+      removeAction: (id) => apply((s) => edit.removeAction(s, id)),
       clearCurve: (participantId) =>
         set((state) => {
           const next = edit.clearCurve(state.session, participantId, state.roundId);

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Id } from '../domain';
 import type { AppState } from './store';
 
-export type View = 'setup' | 'draw' | 'reveal';
+export type View = 'setup' | 'draw' | 'reveal' | 'compare' | 'discuss';
 export type RevealMode = 'all' | 'team' | 'oneByOne';
 export type Language = 'de' | 'en';
 
@@ -25,7 +25,12 @@ export interface WorkshopSlice {
   hiddenParticipantIds: readonly Id[];
   hiddenTeamIds: readonly Id[];
   language: Language;
+  /** A participant or team the facilitator picked in the compare view; drawn emphasised. */
+  highlightId: Id | null;
   setView(view: View): void;
+  /** Switch to another round; reveal starts over there. */
+  selectRound(roundId: Id): void;
+  setHighlight(id: Id | null): void;
   /** Hand the pen to a participant: the curtain goes up first. */
   startDrawing(participantId: Id): void;
   dismissCurtain(): void;
@@ -54,6 +59,9 @@ export const createWorkshopSlice =
     hiddenParticipantIds: [],
     hiddenTeamIds: [],
     language,
+    highlightId: null,
+    selectRound: (roundId) => set({ roundId, revealStep: 0, drawerId: null, curtain: false, highlightId: null }),
+    setHighlight: (highlightId) => set({ highlightId }),
     setView: (view) => set({ view, drawerId: null, curtain: false }),
     startDrawing: (participantId) => set({ drawerId: participantId, curtain: true }),
     dismissCurtain: () => set({ curtain: false }),

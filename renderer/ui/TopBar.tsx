@@ -3,7 +3,7 @@ import { findCommand, formatKeyBinding, isDirty, useHistory, type CommandId, typ
 import { LANGUAGES, type Language } from '../i18n';
 import { useApp, useServices } from './AppContext';
 
-const VIEWS: readonly View[] = ['setup', 'draw', 'reveal'];
+const VIEWS: readonly View[] = ['setup', 'draw', 'reveal', 'compare', 'discuss'];
 
 function CommandButton({ id, icon, primary }: { id: CommandId; icon?: string; primary?: boolean }) {
   const { files, isMac } = useServices();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enthusiasm, timePos, type StrokeSample } from '../../renderer/domain';
+import { enthusiasm, layoutPhases, timePos, type StrokeSample } from '../../renderer/domain';
 import { createAppStore, drawnCount, isDirty, replaceSession, revealGroups, visibleCurves } from '../../renderer/state';
 
 const line = (y0: number, y1: number): StrokeSample[] => [
@@ -128,5 +128,56 @@ describe('drawing and revealing', () => {
     const sales = store.getState().session.teams[0]!.id;
     store.getState().removeTeam(sales);
     expect(store.getState().session.teams.some((t) => t.id === sales)).toBe(true);
+  });
+});
+
+describe('rounds, notes and action items', () => {
+  it('adds a round, makes it current, and falls back to the first when it is removed', () => {
+    const store = createAppStore('en');
+    const first = store.getState().roundId;
+    store.getState().addRound('otherTeam', 'How did the other team see it?');
+    const second = store.getState().roundId;
+    expect(second).not.toBe(first);
+    expect(store.getState().session.rounds.map((r) => r.kind)).toEqual(['experienced', 'otherTeam']);
+    store.getState().removeRound(second);
+    expect(store.getState().roundId).toBe(first);
+    // The last round stays.
+    store.getState().removeRound(first);
+    expect(store.getState().session.rounds).toHaveLength(1);
+  });
+
+  it('pins a note to the current round, and undo takes it away again', () => {
+    const store = createAppStore('en');
+    store.getState().addNote({ at: timePos(0.4), participantId: null, kind: 'event', text: 'Key user left', author: 'Anna' });
+    const [note] = store.getState().session.notes;
+    expect(note).toMatchObject({ roundId: store.getState().roundId, at: 0.4, text: 'Key user left' });
+    store.getState().updateNote(note!.id, { at: timePos(0.6) });
+    expect(store.getState().session.notes[0]!.at).toBe(0.6);
+    store.temporal.getState().undo();
+    expect(store.getState().session.notes[0]!.at).toBe(0.4);
+    store.temporal.getState().undo();
+    expect(store.getState().session.notes).toEqual([]);
+  });
+
+  it('ticks off an action item', () => {
+    const store = createAppStore('en');
+    store.getState().addAction({ what: 'Warm handover checklist', who: 'PS lead', due: '2026-12-15' });
+    const id = store.getState().session.actions[0]!.id;
+    expect(store.getState().session.actions[0]!.done).toBe(false);
+    store.getState().updateAction(id, { done: true });
+    expect(store.getState().session.actions[0]!.done).toBe(true);
+  });
+
+  it('keeps a note over its phase when an earlier phase grows', () => {
+    const store = createAppStore('en');
+    const phases = store.getState().session.timeline.phases;
+    const last = phases[phases.length - 1]!;
+    store.getState().addNote({ at: timePos(0.99), participantId: null, kind: 'insight', text: 'x', author: '' });
+    store.getState().resizePhase(phases[0]!.id, 5);
+    const note = store.getState().session.notes[0]!;
+    const spans = layoutPhases(store.getState().session.timeline.phases);
+    const closing = spans.find((s) => s.phase.id === last.id)!;
+    expect(note.at).toBeGreaterThan(closing.start);
+    expect(note.at).toBeLessThan(closing.end);
   });
 });
