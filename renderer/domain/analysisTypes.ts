@@ -14,7 +14,14 @@ export const ANALYSIS_GRID_STEPS = 200;
 
 export type Figure<T = number> =
   | { readonly ok: true; readonly value: T; readonly n: number }
-  | { readonly ok: false; readonly n: number; readonly needed: number };
+  | { readonly ok: false; readonly n: number; readonly needed: number; readonly reason?: FigureShortfall };
+
+/**
+ * Why a figure has no value when there are enough curves: the curves overlap
+ * in too few grid points, or one of them is flat (a correlation with a
+ * constant curve is undefined). Absent means too few curves (n < needed).
+ */
+export type FigureShortfall = 'tooFewPoints' | 'noVariance';
 
 /** A series along the grid; null where it has no value (no curve there, or too few). */
 export type Series = readonly (number | null)[];
@@ -73,7 +80,7 @@ export interface HandoverDrop {
 export type EndVerdict =
   /** The curve ends at (or within 0.05 of) its peak, and the end is in the upper third. */
   | 'peakAtEnd'
-  /** Ends in the middle band (satisfied) after a higher peak: "satisfied, not thrilled". */
+  /** Ends in the middle band (satisfied), usually after a higher peak: "satisfied, not thrilled". */
   | 'satisfiedNotThrilled'
   /** Ends below the middle band. */
   | 'disappointed'
