@@ -9,3 +9,4 @@ export * from './template';
 export * from './sessionFile';
 export * from './edits';
 export * from './analysisTypes';
+export * from './analysis';
