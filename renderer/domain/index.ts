@@ -10,3 +10,5 @@ export * from './sessionFile';
 export * from './edits';
 export * from './analysisTypes';
 export * from './analysis';
+export * from './analysis';
+export * from './analysisCache';
