@@ -12,3 +12,6 @@ export * from './analysisTypes';
 export * from './analysis';
 export * from './analysis';
 export * from './analysisCache';
+export * from './analysis';
+export * from './analysisCache';
+export * from './perception';
