@@ -15,3 +15,7 @@ export * from './analysisCache';
 export * from './analysis';
 export * from './analysisCache';
 export * from './perception';
+export * from './analysis';
+export * from './analysisCache';
+export * from './perception';
+export * from './csv';
