@@ -22,6 +22,7 @@ const T = de
   : { name: 'Name or alias', team: 'Team', add: '+ Add participant', project: 'Project name', customer: 'Customer', draw: /Draw/, reveal: /Reveal/, start: (n) => `I am ${n} — start drawing`, done: 'Done — next person', revealAll: 'Reveal all curves' };
 
 await page.goto(url);
+await page.getByRole('button', { name: de ? 'Neue Retro beginnen' : 'Start a new retro' }).click();
 await page.getByRole('textbox', { name: T.project }).fill('CRM-Einführung');
 await page.getByRole('textbox', { name: T.customer, exact: true }).fill('Muster GmbH');
 await page.getByRole('textbox', { name: T.customer, exact: true }).press('Tab');

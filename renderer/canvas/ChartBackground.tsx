@@ -16,6 +16,9 @@ interface Props {
 export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily }: Props) {
   const f = g.style.fontSize;
   const { plot } = g;
+  const colors = g.style.colors ?? CHART_COLORS;
+  // Lines grow with the type (1 px on the laptop), so the room screen's grid doesn't vanish.
+  const lw = Math.max(1, f / 13);
   const anchors = [
     { level: 0, text: scale.low },
     { level: 0.5, text: scale.mid },
@@ -23,11 +26,11 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
   ];
   return (
     <Group>
-      <Rect x={0} y={0} width={g.width} height={g.height} fill={CHART_COLORS.background} />
+      <Rect x={0} y={0} width={g.width} height={g.height} fill={colors.background} />
       {g.phases.map((band) => (
         <Fragment key={band.id}>
           {band.shaded && (
-            <Rect x={band.x0} y={plot.top} width={band.x1 - band.x0} height={plot.bottom - plot.top} fill={CHART_COLORS.band} />
+            <Rect x={band.x0} y={plot.top} width={band.x1 - band.x0} height={plot.bottom - plot.top} fill={colors.band} />
           )}
           {/* Up to two lines, so narrow phases keep their names readable. */}
           <Text
@@ -42,20 +45,20 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
             lineHeight={1.15}
             fontStyle="600"
             fontFamily={fontFamily}
-            fill={CHART_COLORS.phaseText}
+            fill={colors.phaseText}
             ellipsis
             wrap="word"
           />
-          <Line points={[band.x0, plot.top - f * 0.6, band.x0, plot.bottom]} stroke={CHART_COLORS.grid} strokeWidth={1} />
+          <Line points={[band.x0, plot.top - f * 0.6, band.x0, plot.bottom]} stroke={colors.grid} strokeWidth={lw} />
         </Fragment>
       ))}
       {g.gridLevels.map((level) => (
         <Line
           key={level}
           points={[plot.left, g.yOf(level), plot.right, g.yOf(level)]}
-          stroke={level === 0.5 ? CHART_COLORS.gridMid : CHART_COLORS.grid}
-          strokeWidth={1}
-          dash={level === 0.5 ? [6, 4] : []}
+          stroke={level === 0.5 ? colors.gridMid : colors.grid}
+          strokeWidth={lw}
+          dash={level === 0.5 ? [6 * lw, 4 * lw] : []}
         />
       ))}
       {anchors.map((a) => (
@@ -68,11 +71,11 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
           text={a.text}
           fontSize={f}
           fontFamily={fontFamily}
-          fill={CHART_COLORS.axisText}
+          fill={colors.axisText}
         />
       ))}
       {g.milestones.map((m) => {
-        const color = m.isHandover ? CHART_COLORS.handover : CHART_COLORS.milestone;
+        const color = m.isHandover ? colors.handover : colors.milestone;
         const labelY = plot.bottom + f * (0.9 + m.row * 1.5);
         const label = `◆ ${m.name}`;
         const labelWidth = label.length * f * 0.62 + 8;
@@ -81,8 +84,8 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
             <Line
               points={[m.x, plot.top, m.x, plot.bottom]}
               stroke={color}
-              strokeWidth={m.isHandover ? 2.5 : 1.5}
-              dash={m.isHandover ? [] : [5, 4]}
+              strokeWidth={(m.isHandover ? 2.5 : 1.5) * lw}
+              dash={m.isHandover ? [] : [5 * lw, 4 * lw]}
             />
             <RegularPolygon x={m.x} y={plot.top} sides={4} radius={f * 0.45} fill={color} />
             <Text
@@ -104,7 +107,7 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
                 fontSize={f * 0.85}
                 fontStyle="bold"
                 fontFamily={fontFamily}
-                fill={CHART_COLORS.handover}
+                fill={colors.handover}
               />
             )}
           </Group>
@@ -115,8 +118,8 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
         y={plot.top}
         width={plot.right - plot.left}
         height={plot.bottom - plot.top}
-        stroke={CHART_COLORS.gridMid}
-        strokeWidth={1}
+        stroke={colors.gridMid}
+        strokeWidth={lw}
       />
     </Group>
   );

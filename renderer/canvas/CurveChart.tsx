@@ -1,7 +1,7 @@
 import type Konva from 'konva';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Layer, Line, Stage } from 'react-konva';
-import type { Milestone, Phase, Scale, StrokeSample } from '../domain';
+import type { Enthusiasm, Milestone, Phase, Scale, StrokeSample, TimePos } from '../domain';
 import type { VisibleCurve } from '../state/selectors';
 import { layoutChart, LAPTOP_STYLE, type ChartGeometry, type ChartStyle } from './chartGeometry';
 import { ChartBackground } from './ChartBackground';
@@ -27,6 +27,12 @@ export interface CurveChartProps {
   /** Accessible description of what the chart shows. */
   readonly label: string;
   readonly style?: ChartStyle;
+  /** Extra drawing above the background and below the curves (bands, spans, target), in chart geometry. */
+  readonly underlay?: (geometry: ChartGeometry) => ReactNode;
+  /** Extra drawing above the curves (team means, markers). */
+  readonly overlay?: (geometry: ChartGeometry) => ReactNode;
+  /** A click (no drag) on the plot when drawing is off, in chart units. */
+  readonly onPick?: (at: TimePos, level: Enthusiasm) => void;
 }
 
 /**
@@ -51,6 +57,7 @@ export function CurveChart(props: CurveChartProps) {
 
   const liveLine = useRef<Konva.Line>(null);
   useStrokeInput(containerRef, geometry, drawColor !== null, liveLine, onStroke);
+  usePick(containerRef, geometry, drawColor === null ? props.onPick : undefined);
 
   return (
     <div
@@ -61,6 +68,8 @@ export function CurveChart(props: CurveChartProps) {
       data-testid="curve-chart"
       data-curve-count={curves.length}
       data-pixel-ratio={pixelRatio}
+      // Where the plot sits inside the chart, for tests and scripts that draw at timeline positions.
+      data-plot={`${geometry.plot.left},${geometry.plot.top},${geometry.plot.right},${geometry.plot.bottom}`}
       style={CONTAINER_STYLE}
     >
       {width > 0 && height > 0 && (
@@ -68,6 +77,7 @@ export function CurveChart(props: CurveChartProps) {
           <Layer listening={false} key={fontsReady ? 'fonts' : 'nofonts'}>
             <ChartBackground geometry={geometry} scale={scale} handoverBadge={props.handoverBadge} fontFamily={CHART_FONT} />
           </Layer>
+          {props.underlay && <Layer listening={false}>{props.underlay(geometry)}</Layer>}
           <Layer listening={false}>
             {curves.map((c) => (
               <CurveShape
@@ -80,6 +90,7 @@ export function CurveChart(props: CurveChartProps) {
               />
             ))}
           </Layer>
+          {props.overlay && <Layer listening={false}>{props.overlay(geometry)}</Layer>}
           <Layer listening={false}>
             <Line
               ref={liveLine}
@@ -95,6 +106,42 @@ export function CurveChart(props: CurveChartProps) {
       )}
     </div>
   );
+}
+
+/** A click on the plot (pointer down and up within a few px) reports where, in chart units. */
+function usePick(
+  containerRef: React.RefObject<HTMLDivElement | null>,
+  geometry: ChartGeometry,
+  onPick: ((at: TimePos, level: Enthusiasm) => void) | undefined,
+) {
+  const latest = useRef({ geometry, onPick });
+  latest.current = { geometry, onPick };
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    let start: { x: number; y: number } | null = null;
+    const down = (e: PointerEvent) => {
+      start = latest.current.onPick && e.button === 0 ? { x: e.clientX, y: e.clientY } : null;
+    };
+    const up = (e: PointerEvent) => {
+      const { geometry: g, onPick: pick } = latest.current;
+      if (!start || !pick) return;
+      const moved = Math.hypot(e.clientX - start.x, e.clientY - start.y);
+      start = null;
+      if (moved > 6) return;
+      const rect = el.getBoundingClientRect();
+      const x = e.clientX - rect.left;
+      const y = e.clientY - rect.top;
+      if (x < g.plot.left || x > g.plot.right || y < g.plot.top || y > g.plot.bottom) return;
+      pick(g.timeAt(x), g.enthusiasmAt(y));
+    };
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointerup', up);
+    return () => {
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointerup', up);
+    };
+  }, [containerRef]);
 }
 
 /** Re-render once the bundled font has loaded, so canvas text uses it. */

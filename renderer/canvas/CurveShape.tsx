@@ -1,4 +1,5 @@
 import { curveMonotoneX, line } from 'd3-shape';
+import type Konva from 'konva';
 import { Circle, Group, Shape } from 'react-konva';
 import type { CurvePoint, LineStyle } from '../domain';
 import { dashPattern, type ChartGeometry } from './chartGeometry';
@@ -10,6 +11,8 @@ interface Props {
   readonly lineStyle: LineStyle;
   readonly faded: boolean;
   readonly width?: number;
+  /** Overrides the faded/unfaded opacity (highlighting in the compare view). */
+  readonly opacity?: number;
 }
 
 /**
@@ -18,13 +21,36 @@ interface Props {
  * team's line style, with a dot where it starts and ends so a partial
  * curve's span is plain to see.
  */
-export function CurveShape({ geometry: g, points, color, lineStyle, faded, width }: Props) {
+export function CurveShape({ geometry: g, points, color, lineStyle, faded, width, opacity }: Props) {
   const w = width ?? g.style.curveWidth;
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return null;
+  const trace = (ctx: Konva.Context, shape: Konva.Shape) => {
+    ctx.beginPath();
+    line<CurvePoint>()
+      .x((p) => g.xOf(p[0]))
+      .y((p) => g.yOf(p[1]))
+      .curve(curveMonotoneX)
+      .context(ctx as unknown as CanvasRenderingContext2D)(points as CurvePoint[]);
+    ctx.strokeShape(shape);
+  };
+  // High contrast: a dark outline under the line (same dashes), so light colours hold on white.
+  const casing = g.style.casing;
+  const outline = Math.max(2, w * 0.35);
   return (
-    <Group opacity={faded ? 0.3 : 1}>
+    <Group opacity={opacity ?? (faded ? 0.3 : 1)}>
+      {casing && (
+        <Shape
+          stroke={casing}
+          strokeWidth={w + outline * 2}
+          lineCap="round"
+          lineJoin="round"
+          dash={dashPattern(lineStyle, w)}
+          perfectDrawEnabled={false}
+          sceneFunc={trace}
+        />
+      )}
       <Shape
         stroke={color}
         strokeWidth={w}
@@ -32,18 +58,10 @@ export function CurveShape({ geometry: g, points, color, lineStyle, faded, width
         lineJoin="round"
         dash={dashPattern(lineStyle, w)}
         perfectDrawEnabled={false}
-        sceneFunc={(ctx, shape) => {
-          ctx.beginPath();
-          line<CurvePoint>()
-            .x((p) => g.xOf(p[0]))
-            .y((p) => g.yOf(p[1]))
-            .curve(curveMonotoneX)
-            .context(ctx as unknown as CanvasRenderingContext2D)(points as CurvePoint[]);
-          ctx.strokeShape(shape);
-        }}
+        sceneFunc={trace}
       />
-      <Circle x={g.xOf(first[0])} y={g.yOf(first[1])} radius={w * 1.3} fill={color} />
-      <Circle x={g.xOf(last[0])} y={g.yOf(last[1])} radius={w * 1.3} fill={color} />
+      <Circle x={g.xOf(first[0])} y={g.yOf(first[1])} radius={w * 1.3} fill={color} stroke={casing} strokeWidth={casing ? outline : 0} />
+      <Circle x={g.xOf(last[0])} y={g.yOf(last[1])} radius={w * 1.3} fill={color} stroke={casing} strokeWidth={casing ? outline : 0} />
     </Group>
   );
 }

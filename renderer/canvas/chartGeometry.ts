@@ -8,6 +8,7 @@ import {
   type Phase,
   type TimePos,
 } from '../domain';
+import { HIGH_CONTRAST_CASING, HIGH_CONTRAST_COLORS, type ChartColors } from './colors';
 
 /**
  * Where everything sits on the chart, in pixels: shared by the Konva canvas
@@ -18,9 +19,29 @@ export interface ChartStyle {
   /** Base font size in px; everything else scales with it (presenter = larger). */
   readonly fontSize: number;
   readonly curveWidth: number;
+  /** Height in px of a strip below the chart (the Sales–PS gap); 0 or absent for none. */
+  readonly stripHeight?: number;
+  /** Background, grid and label colours; CHART_COLORS when absent. */
+  readonly colors?: ChartColors;
+  /** Colour of an outline drawn under each curve (high contrast); none when absent. */
+  readonly casing?: string;
 }
 
 export const LAPTOP_STYLE: ChartStyle = { fontSize: 13, curveWidth: 3 };
+
+/**
+ * The room screen: type and lines sized for the back of a meeting room on a
+ * 1920×1080 projector, in the high-contrast colours.
+ */
+export const PRESENTER_STYLE: ChartStyle = { fontSize: 26, curveWidth: 7, colors: HIGH_CONTRAST_COLORS, casing: HIGH_CONTRAST_CASING };
+
+/** PRESENTER_STYLE scaled to a chart of width × height px (a smaller window gets smaller type, never below 16 px). */
+export function presenterStyle(width: number, height: number): ChartStyle {
+  const scale = Math.min(width / 1800, height / 800);
+  const fontSize = Math.round(Math.min(34, Math.max(16, PRESENTER_STYLE.fontSize * scale)));
+  const curveWidth = Math.round(Math.min(9, Math.max(4, PRESENTER_STYLE.curveWidth * scale)));
+  return { ...PRESENTER_STYLE, fontSize, curveWidth };
+}
 
 export interface Rect {
   readonly left: number;
@@ -50,6 +71,8 @@ export interface ChartGeometry {
   readonly width: number;
   readonly height: number;
   readonly plot: Rect;
+  /** The strip below the milestone labels, sharing the plot's time axis; null when the style asks for none. */
+  readonly strip: Rect | null;
   readonly style: ChartStyle;
   xOf(t: TimePos): number;
   yOf(e: Enthusiasm): number;
@@ -76,12 +99,18 @@ export function layoutChart(
 ): ChartGeometry {
   const f = style.fontSize;
   const labelWidth = Math.max(...scaleLabels.map((l) => estimateTextWidth(l, f)), 40);
+  const stripHeight = style.stripHeight ?? 0;
+  const stripSpace = stripHeight > 0 ? stripHeight + f * 1.2 : 0;
   const plot: Rect = {
     left: Math.round(labelWidth + f * 1.6),
     top: Math.round(f * 3.8),
     right: Math.round(width - f * 1.5),
-    bottom: Math.round(height - f * 4.4),
+    bottom: Math.round(height - f * 4.4 - stripSpace),
   };
+  const strip: Rect | null =
+    stripHeight > 0
+      ? { left: plot.left, right: plot.right, top: Math.round(height - stripHeight - f * 0.6), bottom: Math.round(height - f * 0.6) }
+      : null;
   const w = Math.max(1, plot.right - plot.left);
   const h = Math.max(1, plot.bottom - plot.top);
   const xOf = (t: TimePos) => plot.left + t * w;
@@ -111,6 +140,7 @@ export function layoutChart(
     width,
     height,
     plot,
+    strip,
     style,
     xOf,
     yOf,

@@ -9,3 +9,39 @@ export const CHART_COLORS = {
   milestone: '#7b8794',
   handover: '#b3261e',
 } as const;
+
+/**
+ * Team colours for means and bands: the strongest Okabe–Ito hues by role,
+ * so Sales and PS keep their colour in every session and print.
+ */
+export const TEAM_ROLE_COLORS = {
+  sales: '#0072B2',
+  ps: '#D55E00',
+  customer: '#009E73',
+  other: '#CC79A7',
+} as const;
+
+export const TARGET_COLOR = '#1f2a37';
+export const SPAN_COLOR = '#E69F00';
+
+/** The colours ChartBackground paints with; a ChartStyle may bring its own set. */
+export type ChartColors = { readonly [K in keyof typeof CHART_COLORS]: string };
+
+/**
+ * The room screen's colours: projectors wash out light greys, so bands,
+ * grid and text are darker and stronger than on the laptop, still on white
+ * (dark backgrounds lose the dark Okabe–Ito colours and black).
+ */
+export const HIGH_CONTRAST_COLORS: ChartColors = {
+  background: '#ffffff',
+  band: '#e4e9f0',
+  grid: '#9aa6b4',
+  gridMid: '#4d5a6b',
+  axisText: '#000000',
+  phaseText: '#000000',
+  milestone: '#3d4a5c',
+  handover: '#a1140c',
+};
+
+/** Outline under every curve on the room screen, so light colours (yellow, sky blue) stand out on white. */
+export const HIGH_CONTRAST_CASING = '#1b2430';

@@ -160,6 +160,18 @@ export const de: Translations = {
     canvasLabel_one: 'Überlagerung von {{count}} Kurve',
     canvasLabel_other: 'Überlagerung von {{count}} Kurven',
   },
+  start: {
+    title: 'Wavelength',
+    lead: 'Zeichnet die Begeisterung des Kunden über ein vergangenes Projekt – jede Person blind – und seht, wo Sales und PS es unterschiedlich erlebt haben.',
+    new: 'Neue Retro beginnen',
+    open: 'Sitzung öffnen…',
+    samplesTitle: 'Oder ein Beispiel öffnen',
+    samples: {
+      overstretched: { title: 'Überdehnt', text: 'Sales hat die Kurve überdehnt; nach der Übergabe stürzt sie ab.' },
+      warm: { title: 'Warme Übergabe', text: 'Sales und PS steigen gemeinsam zum Höhepunkt am Ende.' },
+      mixed: { title: 'Gemischt, mit Späteinsteigern', text: 'Teilkurven, eine Kundenstimme und eine Runde zur Wahrnehmungslücke.' },
+    },
+  },
   legend: { title: 'Legende' },
   values: {
     summary: 'Kurven als Zahlen zeigen',

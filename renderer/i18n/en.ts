@@ -157,6 +157,18 @@ export const en = {
     canvasLabel_one: 'Overlay of {{count}} curve',
     canvasLabel_other: 'Overlay of {{count}} curves',
   },
+  start: {
+    title: 'Wavelength',
+    lead: 'Draw the customer’s enthusiasm over a past project — each person blind — and see where Sales and PS saw it differently.',
+    new: 'Start a new retro',
+    open: 'Open a session…',
+    samplesTitle: 'Or open a sample',
+    samples: {
+      overstretched: { title: 'Overstretched', text: 'Sales stretched the curve; it fell hard after the handover.' },
+      warm: { title: 'Warm handover', text: 'Sales and PS climb together to the peak at the end.' },
+      mixed: { title: 'Mixed, with late joiners', text: 'Partial curves, a customer voice, and a perception-gap round.' },
+    },
+  },
   legend: { title: 'Legend' },
   values: {
     summary: 'Show the curves as numbers',

@@ -1,5 +1,6 @@
 import { MAX_SESSION_BYTES, SESSION_EXTENSION } from '../../electron/contract';
 import type { OpenSessionResult, Platform, SaveSessionResult, UnsavedChoice } from './platform';
+import { createBrowserPresenter } from './presenter-browser';
 import { decodeSessionBytes, downloadFileName, sessionTextBytes, tooLarge, type SessionTextResult } from './session-file';
 
 /**
@@ -27,6 +28,8 @@ const FILE_INPUT_ACCEPT = `.${SESSION_EXTENSION},application/json`;
  * - setDocumentState: the tab title, and a 'beforeunload' prompt while dirty.
  * - no native menu, so no host commands; closeWindow does nothing (a page
  *   may not close a tab it did not open).
+ * - presenter: a second window of the same page, kept in step over a
+ *   BroadcastChannel (presenter-browser.ts).
  */
 export function createBrowserPlatform(win: Window = window): Platform {
   const doc = win.document;
@@ -96,6 +99,8 @@ export function createBrowserPlatform(win: Window = window): Platform {
     onCommand() {
       return () => undefined;
     },
+
+    presenter: createBrowserPresenter(win),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { WavelengthApi } from '../../electron/contract';
 import type { Platform } from './platform';
+import { createElectronPresenter } from './presenter-electron';
 
 /**
  * The platform inside Electron: a thin pass-through to the preload's API
@@ -16,5 +17,6 @@ export function createElectronPlatform(api: WavelengthApi): Platform {
     setNativeTexts: (texts) => api.setNativeTexts(texts),
     closeWindow: () => api.closeWindow(),
     onCommand: (listener) => api.onCommand(listener),
+    presenter: createElectronPresenter(api),
   };
 }

@@ -3,6 +3,9 @@ import type {
   DocumentState,
   NativeTexts,
   OpenSessionResult,
+  PresenterDisplay,
+  PresenterStatus,
+  RoomState,
   SaveSessionRequest,
   SaveSessionResult,
   UnsavedChoice,
@@ -13,10 +16,45 @@ export type {
   DocumentState,
   NativeTexts,
   OpenSessionResult,
+  PresenterDisplay,
+  PresenterStatus,
+  RoomState,
   SaveSessionRequest,
   SaveSessionResult,
   UnsavedChoice,
 };
+
+export type PresenterOpenResult =
+  | { kind: 'opened'; status: PresenterStatus }
+  /** The browser blocked the second window (pop-up blocker). */
+  | { kind: 'blocked' }
+  | { kind: 'failed'; detail: string };
+
+/**
+ * The room screen, whichever way the host shows it: Electron puts a second
+ * window on a display main picks and relays the room state over IPC; the
+ * browser opens a same-origin window and keeps it in step over a
+ * BroadcastChannel. The UI only publishes RoomStates and listens.
+ */
+export interface PresenterHost {
+  /** Electron can list displays and put the window on one; the browser cannot. */
+  readonly picksDisplays: boolean;
+  /** The displays to choose from ([] when the host cannot tell). */
+  listDisplays(): Promise<PresenterDisplay[]>;
+  /** Open the presenter window (on `displayId`, or where the host suggests), or move it there. */
+  open(displayId: number | null): Promise<PresenterOpenResult>;
+  close(): void;
+  /** The presenter window opened, moved or closed; returns an unsubscribe function. */
+  onStatus(listener: (status: PresenterStatus) => void): () => void;
+  /** Facilitator: the room state changed. */
+  publish(state: RoomState): void;
+  /** Presenter window: room states, starting with the latest one; returns an unsubscribe function. */
+  onState(listener: (state: RoomState) => void): () => void;
+  /** Full screen for this window (single-screen present mode); does nothing where the host refuses. */
+  setFullScreen(on: boolean): void;
+  /** This window entered or left full screen, by any means (Esc, the OS); returns an unsubscribe function. */
+  onFullScreenChange(listener: (on: boolean) => void): () => void;
+}
 
 /**
  * Everything the renderer needs from its host, behind one interface:
@@ -39,4 +77,6 @@ export interface Platform {
   closeWindow(): void;
   /** Commands from the native menu or the host; returns an unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** The room screen: presenter window and full-screen present mode. */
+  readonly presenter: PresenterHost;
 }

@@ -97,6 +97,22 @@ export async function openSession(ctx: FileContext): Promise<boolean> {
   }
 }
 
+/**
+ * Open a session that ships with the app (a sample). It opens as a new,
+ * unsaved document: Save asks where, so the bundled file is never touched.
+ */
+export async function openBundledSession(ctx: FileContext, name: string, text: string): Promise<boolean> {
+  if (!(await confirmDiscardOrSave(ctx))) return false;
+  const parsed = parseSessionFile(text);
+  if (!parsed.ok) {
+    ctx.store.setState({ notice: { kind: 'openFailed', fileName: name, error: parsed.error } });
+    return false;
+  }
+  replaceSession(ctx.store, parsed.session, { fileId: null, fileName: null });
+  ctx.store.setState({ notice: { kind: 'opened', fileName: name } });
+  return true;
+}
+
 /** The host is closing the window and the user chose "Save". */
 export async function saveAndClose(ctx: FileContext): Promise<void> {
   if (await saveSession(ctx, { saveAs: false })) ctx.platform.closeWindow();

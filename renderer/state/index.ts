@@ -5,3 +5,5 @@ export * from './fileSlice';
 export * from './selectors';
 export * from './fileActions';
 export * from './commands';
+export * from './presenterSlice';
+export * from './roomState';

@@ -3,10 +3,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import { createSession, type Session } from '../domain';
 import { createFileSlice, type FileSlice } from './fileSlice';
+import { createPresenterSlice, type PresenterSlice } from './presenterSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createWorkshopSlice, type Language, type WorkshopSlice } from './workshopSlice';
 
-export type AppState = SessionSlice & WorkshopSlice & FileSlice;
+export type AppState = SessionSlice & WorkshopSlice & FileSlice & PresenterSlice;
 
 /** Undo covers the document only (setup, curves); screens and reveal steps are not undone. */
 type History = { session: Session };
@@ -22,6 +23,7 @@ export function createAppStore(language: Language, initial: Session = createSess
         ...createSessionSlice(initial)(...a),
         ...createWorkshopSlice(initial.rounds[0]!.id, language)(...a),
         ...createFileSlice(initial)(...a),
+        ...createPresenterSlice(...a),
       }),
       {
         partialize: (state): History => ({ session: state.session }),
@@ -55,6 +57,8 @@ export function replaceSession(
     revealStep: hasCurves ? 1 : 0,
     hiddenParticipantIds: [],
     hiddenTeamIds: [],
+    highlightId: null,
+    showStart: false,
   });
   store.temporal.getState().clear();
   store.temporal.getState().resume();

@@ -6,6 +6,14 @@ export type View = 'setup' | 'draw' | 'reveal' | 'compare' | 'discuss';
 export type RevealMode = 'all' | 'team' | 'oneByOne';
 export type Language = 'de' | 'en';
 
+/** What the compare chart shows besides the team means. */
+export interface CompareDisplay {
+  readonly individuals: boolean;
+  readonly bands: boolean;
+  readonly spans: boolean;
+  readonly notes: boolean;
+}
+
 /**
  * How the workshop is run right now: which screen, who draws, how much is
  * revealed. Not part of the file and not undone by undo.
@@ -27,6 +35,11 @@ export interface WorkshopSlice {
   language: Language;
   /** A participant or team the facilitator picked in the compare view; drawn emphasised. */
   highlightId: Id | null;
+  compareDisplay: CompareDisplay;
+  /** The start screen (new, open, samples) is shown over a fresh app. */
+  showStart: boolean;
+  setShowStart(show: boolean): void;
+  setCompareDisplay(patch: Partial<CompareDisplay>): void;
   setView(view: View): void;
   /** Switch to another round; reveal starts over there. */
   selectRound(roundId: Id): void;
@@ -60,6 +73,10 @@ export const createWorkshopSlice =
     hiddenTeamIds: [],
     language,
     highlightId: null,
+    showStart: true,
+    setShowStart: (showStart) => set({ showStart }),
+    compareDisplay: { individuals: true, bands: true, spans: true, notes: true },
+    setCompareDisplay: (patch) => set((s) => ({ compareDisplay: { ...s.compareDisplay, ...patch } })),
     selectRound: (roundId) => set({ roundId, revealStep: 0, drawerId: null, curtain: false, highlightId: null }),
     setHighlight: (highlightId) => set({ highlightId }),
     setView: (view) => set({ view, drawerId: null, curtain: false }),

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from './AppContext';
+import { CompareView } from './CompareView';
+import { DiscussView } from './DiscussView';
 import { DrawView } from './DrawView';
 import { NoticeBanner } from './NoticeBanner';
 import { RevealView } from './RevealView';
 import { SetupView } from './SetupView';
+import { StartScreen } from './StartScreen';
 import { TopBar } from './TopBar';
 import { useAppWiring } from './useAppWiring';
 
@@ -11,6 +14,7 @@ export function App() {
   useAppWiring();
   const { t } = useTranslation();
   const view = useApp((s) => s.view);
+  const showStart = useApp((s) => s.showStart);
   return (
     <div className="app">
       <TopBar />
@@ -19,7 +23,10 @@ export function App() {
         {view === 'setup' && <SetupView />}
         {view === 'draw' && <DrawView />}
         {view === 'reveal' && <RevealView />}
+        {view === 'compare' && <CompareView />}
+        {view === 'discuss' && <DiscussView />}
       </div>
+      {showStart && <StartScreen />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drawnCount, hasDrawn } from '../state';
+import { RoundPicker } from './RoundPicker';
 import { useApp } from './AppContext';
 import { ChartPanel } from './ChartPanel';
 import { useVisibleCurves } from './useVisibleCurves';
@@ -17,14 +18,13 @@ export function DrawView() {
   const s = useApp((st) => st);
   const curves = useVisibleCurves();
   const [typing, setTyping] = useState(false);
-  const round = session.rounds.find((r) => r.id === roundId)!;
   const drawer = session.participants.find((p) => p.id === drawerId);
   const count = drawnCount(session, roundId);
 
   return (
     <div className="draw">
       <aside className="sidebar" aria-label={t('draw.participants')}>
-        <p className="round-question">{round.question}</p>
+        <RoundPicker />
         <p className="count" role="status" data-testid="drawn-count">
           {t('draw.count', { count: count.drawn, drawn: count.drawn, total: count.total })}
         </p>

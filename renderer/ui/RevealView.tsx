@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { findCommand, revealedIds, revealGroups, type RevealMode } from '../state';
+import { RoundPicker } from './RoundPicker';
 import { useApp, useServices } from './AppContext';
 import { ChartPanel } from './ChartPanel';
 import { CurveValuesTable } from './CurveValuesTable';
@@ -16,7 +17,6 @@ export function RevealView() {
   const groups = revealGroups(session, roundId, revealMode);
   const curves = useVisibleCurves();
   const revealed = revealedIds(state);
-  const round = session.rounds.find((r) => r.id === roundId)!;
   const next = findCommand('reveal.next');
   const previous = findCommand('reveal.previous');
   const nextGroup = groups[revealStep];
@@ -32,7 +32,7 @@ export function RevealView() {
   return (
     <div className="reveal">
       <aside className="sidebar" aria-label={t('reveal.controls')}>
-        <p className="round-question">{round.question}</p>
+        <RoundPicker />
         <fieldset className="modes">
           <legend>{t('reveal.mode')}</legend>
           {MODES.map((m) => (

@@ -24,6 +24,8 @@ export function nativeTexts(t: TFunction): NativeTexts {
       'edit.undo': t('commands.edit.undo'),
       'edit.redo': t('commands.edit.redo'),
       'app.saveAndClose': t('commands.file.save'),
+      'present.toggle': t('presenter.commands.present'),
+      'presenter.toggleWindow': t('presenter.commands.window'),
     },
   };
 }

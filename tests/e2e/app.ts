@@ -6,6 +6,12 @@ import { expect } from './fixtures';
 
 export const chart = (page: Page): Locator => page.getByTestId('curve-chart');
 
+/** Past the start screen, into the setup of a new retro. */
+export async function startNewRetro(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start a new retro' }).click();
+  await expect(page.getByRole('dialog', { name: 'Wavelength' })).toHaveCount(0);
+}
+
 export async function addParticipant(page: Page, name: string, team: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Name or alias', exact: true }).fill(name);
   await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption({ label: team });
@@ -64,9 +70,9 @@ export async function saveWith(page: Page, trigger: () => Promise<void>): Promis
   return { download, text: await readFile(path, 'utf8') };
 }
 
-export async function openFile(page: Page, path: string): Promise<void> {
+export async function openFile(page: Page, path: string, button = 'Open…'): Promise<void> {
   const chooserPromise = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByRole('button', { name: button, exact: true }).click();
   const chooser = await chooserPromise;
   await chooser.setFiles(path);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeGrid, parseSessionFile, resampleCurve } from '../../renderer/domain';
-import { addParticipant, chart, drawCurve, drawFor, openFile, readCurveValues, saveWith } from './app';
+import { addParticipant, chart, startNewRetro, drawCurve, drawFor, openFile, readCurveValues, saveWith } from './app';
 import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US' });
@@ -22,6 +22,7 @@ function sampledCurves(fileText: string): Record<string, (number | null)[]> {
 
 test('a retro from setup to reveal, saved and opened again with the same curves', async ({ page }) => {
   await page.goto('/');
+  await startNewRetro(page);
   await expect(page.getByRole('heading', { name: 'Project', exact: true })).toBeVisible();
 
   // Set up: project, two Sales and two PS participants.
@@ -81,7 +82,7 @@ test('a retro from setup to reveal, saved and opened again with the same curves'
   await writeFile(file, first.text);
   await page.reload();
   await expect(page.getByTestId('document-name')).toHaveText('Untitled retro');
-  await openFile(page, file);
+  await openFile(page, file, 'Open a session…');
   await expect(page.getByTestId('notice')).toContainText('Opened “Projekt Atlas.wavelength”');
   await expect(chart(page)).toHaveAttribute('data-curve-count', '4');
   expect(await readCurveValues(page)).toEqual(shown);
@@ -93,6 +94,7 @@ test('a retro from setup to reveal, saved and opened again with the same curves'
 
 test('a damaged file is refused with a reason and the current session is kept', async ({ page }) => {
   await page.goto('/');
+  await startNewRetro(page);
   const projectName = page.getByRole('textbox', { name: 'Project name' });
   await projectName.fill('Keep this');
   await projectName.press('Enter');
@@ -114,6 +116,7 @@ test('a damaged file is refused with a reason and the current session is kept', 
 
 test('a curve can be entered with the keyboard, redrawn in part, and undone', async ({ page }) => {
   await page.goto('/');
+  await startNewRetro(page);
   await addParticipant(page, 'Kim', 'Customer');
   await page.getByRole('button', { name: /Draw/ }).first().click();
   await page.getByRole('button', { name: /^Kim\b/ }).click();
@@ -160,6 +163,7 @@ test('the UI follows a German OS language', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ locale: 'de-DE', baseURL });
   const page = await context.newPage();
   await page.goto('/');
+  await page.getByRole('button', { name: 'Neue Retro beginnen' }).click();
   await expect(page.getByRole('heading', { name: 'Zeitachse' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Name der Phase 1' })).toHaveValue('Erstkontakt');
   await expect(page.getByRole('button', { name: 'Speichern', exact: true })).toBeVisible();

@@ -1,0 +1,66 @@
+import type { TFunction } from 'i18next';
+import { analyseRound, curvesToCsv, type Id, type RoundAnalysis, type Session } from '../domain';
+import type { PngScale } from '../../electron/report-job';
+import { chartFigureModel, needsLatinExt, renderChartFigureSvg, type ChartFigureModel } from './ChartFigure';
+import { embeddedFontCss } from './embeddedFonts';
+import { chartRound, reportTitle } from './reportFormat';
+import { svgToPng } from './svgToPng';
+
+/**
+ * The chart and curve files of one round, made in the page (app window or
+ * report page alike): SVG with the bundled font embedded, PNG drawn from
+ * that SVG, CSV from the domain's curvesToCsv with texts in the export's
+ * language.
+ */
+
+export interface ChartSvgFile {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export async function makeChartSvg(session: Session, roundId: Id | null, t: TFunction): Promise<ChartSvgFile> {
+  const model: ChartFigureModel = chartFigureModel(session, roundId, t);
+  const fontCss = await embeddedFontCss(needsLatinExt(model));
+  return { svg: renderChartFigureSvg(model, fontCss), width: model.width, height: model.height };
+}
+
+export async function makeChartPng(file: ChartSvgFile, scale: PngScale): Promise<Uint8Array> {
+  return svgToPng(file.svg, file.width, file.height, scale);
+}
+
+/** Pixel size of the PNG at a scale, for the export dialog. */
+export function chartPixelSize(session: Session, roundId: Id | null, t: TFunction, scale: PngScale): { width: number; height: number } {
+  const model = chartFigureModel(session, roundId, t);
+  return { width: model.width * scale, height: model.height * scale };
+}
+
+export function makeCurvesCsv(
+  session: Session,
+  roundId: Id | null,
+  t: TFunction,
+  analyse: (session: Session, roundId: Id) => RoundAnalysis = analyseRound,
+): string {
+  const round = chartRound(session, roundId);
+  return curvesToCsv(session, round.id, analyse(session, round.id), {
+    scale: (low, high) => t('report.csv.scale', { low, high }),
+    time: t('report.csv.time'),
+    timePercent: t('report.csv.timePercent'),
+    phase: t('report.csv.phase'),
+    meanOf: (team) => t('report.csv.meanOf', { team }),
+  });
+}
+
+/**
+ * The stem of an exported file's name: the project name made safe for every
+ * file system (the host adds the extension and checks again).
+ */
+export function exportFileStem(session: Session, t: TFunction): string {
+  const base = reportTitle(session, t)
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80);
+  return base || 'Wavelength';
+}
