@@ -70,6 +70,18 @@ await page.getByRole('button', { name: T.revealAll }).click();
 await page.waitForTimeout(200);
 await page.screenshot({ path: `${out}/reveal-${lang}.png` });
 
+// Compare and discuss, on the overstretched sample from the start screen.
+const sample = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: de ? 'de-DE' : 'en-US' });
+await sample.goto(url);
+await sample.screenshot({ path: `${out}/start-${lang}.png` });
+await sample.getByRole('button', { name: de ? /Überdehnt/ : /Overstretched/ }).click();
+await sample.getByRole('button', { name: de ? 'Schließen' : 'Dismiss' }).click();
+await sample.waitForTimeout(300);
+await sample.screenshot({ path: `${out}/compare-${lang}.png` });
+await sample.getByRole('button', { name: de ? /Besprechen/ : /Discuss/ }).first().click();
+await sample.waitForTimeout(300);
+await sample.screenshot({ path: `${out}/discuss-${lang}.png` });
+
 await browser.close();
 await new Promise((done) => server.httpServer.close(done));
 console.log(`screenshots written to ${out}`);

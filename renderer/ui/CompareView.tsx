@@ -174,7 +174,7 @@ export function CompareView() {
         </fieldset>
 
         <fieldset className="modes">
-          <legend>{t('compare.handover.title')}</legend>
+          <legend>{t('compare.handover.settings')}</legend>
           <label className="slider">
             <span>
               {t('compare.handover.window')} <output>{formatPercent(session.analysis.handoverWindow, lang)}</output>

@@ -5,7 +5,7 @@ import { useApp, useServices } from './AppContext';
 
 const VIEWS: readonly View[] = ['setup', 'draw', 'reveal', 'compare', 'discuss'];
 
-function CommandButton({ id, icon, primary }: { id: CommandId; icon?: string; primary?: boolean }) {
+function CommandButton({ id, icon, primary, iconOnly }: { id: CommandId; icon?: string; primary?: boolean; iconOnly?: boolean }) {
   const { files, isMac } = useServices();
   const { t } = useTranslation();
   const command = findCommand(id);
@@ -24,8 +24,8 @@ function CommandButton({ id, icon, primary }: { id: CommandId; icon?: string; pr
       title={shortcut ? `${label} (${shortcut})` : label}
       aria-keyshortcuts={key ? formatKeyBinding(key, false).replace('Ctrl', isMac ? 'Meta' : 'Control') : undefined}
     >
-      {icon && <span aria-hidden="true">{icon} </span>}
-      {label}
+      {icon && <span aria-hidden="true">{icon}{iconOnly ? '' : ' '}</span>}
+      {iconOnly ? <span className="sr-only">{label}</span> : label}
     </button>
   );
 }
@@ -71,8 +71,8 @@ export function TopBar() {
         ))}
       </nav>
       <div className="topbar__actions" role="toolbar" aria-label={t('app.toolbar')}>
-        <CommandButton id="edit.undo" icon="↶" />
-        <CommandButton id="edit.redo" icon="↷" />
+        <CommandButton id="edit.undo" icon="↶" iconOnly />
+        <CommandButton id="edit.redo" icon="↷" iconOnly />
         <span className="toolbar-sep" />
         <CommandButton id="file.new" />
         <CommandButton id="file.open" />
