@@ -56,6 +56,10 @@ export const APP_COMMANDS = [
   'edit.redo',
   /** Main is closing the window after the user chose "Save": save, then call closeWindow(). */
   'app.saveAndClose',
+  /** Single screen: show the room view full screen in this window (and leave it again). */
+  'present.toggle',
+  /** Open the presenter window on the room display, or close it. */
+  'presenter.toggleWindow',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -71,6 +75,106 @@ export interface NativeTexts {
   menu: Record<AppCommand | 'file' | 'edit' | 'view' | 'window' | 'help' | 'quit', string>;
 }
 
+// --- Presenter: the room screen ----------------------------------------------
+
+/** A display main can put the presenter window on (sizes in device-independent pixels). */
+export interface PresenterDisplay {
+  id: number;
+  /** The operating system's name for it; '' when it gives none. */
+  name: string;
+  width: number;
+  height: number;
+  primary: boolean;
+  /** Built into the laptop. */
+  internal: boolean;
+  /** The facilitator's window is on this display. */
+  hasMainWindow: boolean;
+  /** The display main picks when none is chosen: the remembered one if it still exists, else an external one. */
+  suggested: boolean;
+}
+
+/** Whether the presenter window is open, and where. */
+export interface PresenterStatus {
+  open: boolean;
+  displayId: number | null;
+}
+
+/** Version of the RoomState layout; a receiver ignores states of another version. */
+export const ROOM_STATE_VERSION = 1;
+
+export type RoomLineStyle = 'solid' | 'dashed' | 'dotted' | 'dashdot';
+
+/** One curve as the room sees it: already chosen, labelled and anonymised by the facilitator's window. */
+export interface RoomCurve {
+  /** Stable key on the room screen; never a participant id. */
+  key: string;
+  /** The participant's name, or an anonymised label ("Sales 1") when names are hidden from the room. */
+  label: string;
+  team: string;
+  /** #rrggbb */
+  color: string;
+  lineStyle: RoomLineStyle;
+  faded: boolean;
+  highlighted: boolean;
+  /** [time, level] pairs in [0, 1], sorted by time. */
+  points: [number, number][];
+}
+
+export interface RoomLegendTeam {
+  name: string;
+  lineStyle: RoomLineStyle;
+  highlighted: boolean;
+  members: { key: string; label: string; color: string; highlighted: boolean }[];
+}
+
+/** What the facilitator is doing, as far as the room may know. New screens add new kinds. */
+export type RoomScreen =
+  | { kind: 'setup' }
+  | {
+      kind: 'draw';
+      /** Who draws (name or anonymised label); null while the facilitator picks. */
+      drawer: string | null;
+      drawerColor: string | null;
+      curtain: boolean;
+      blind: boolean;
+      drawn: number;
+      total: number;
+    }
+  | { kind: 'reveal'; step: number; steps: number; shown: number; total: number }
+  | { kind: 'compare' }
+  | { kind: 'discuss' };
+
+export const ROOM_SCREEN_KINDS = ['setup', 'draw', 'reveal', 'compare', 'discuss'] as const satisfies readonly RoomScreen['kind'][];
+
+/**
+ * Everything the presenter window shows, derived in the facilitator's window
+ * and sent whole on every change (small: no participant ids, no names when
+ * anonymised, only the curves the room may see). Plain data, so it survives
+ * structured clone, BroadcastChannel and IPC alike. Add fields here as the
+ * room learns to show more (team means, the gap, …).
+ */
+export interface RoomState {
+  version: typeof ROOM_STATE_VERSION;
+  /** Grows with every state the facilitator publishes; receivers drop older ones. */
+  rev: number;
+  language: 'de' | 'en';
+  /** The project's name ('' when none). */
+  title: string;
+  /** The round's question. */
+  question: string;
+  screen: RoomScreen;
+  timeline: {
+    phases: { id: string; name: string; width: number }[];
+    milestones: { id: string; name: string; at: number }[];
+    handoverId: string | null;
+  };
+  scale: { low: string; mid: string; high: string };
+  curves: RoomCurve[];
+  /** The legend the room sees; empty when the facilitator hides it. */
+  legend: RoomLegendTeam[];
+  anonymous: boolean;
+}
+
 /** The API the preload exposes as `window.wavelength`. */
 export interface WavelengthApi {
   openSession(): Promise<OpenSessionResult>;
@@ -82,6 +186,22 @@ export interface WavelengthApi {
   closeWindow(): void;
   /** Returns a function that removes the listener. */
   onCommand(listener: (command: AppCommand) => void): () => void;
+
+  /** The displays the presenter window can go on (facilitator window only). */
+  listDisplays(): Promise<PresenterDisplay[]>;
+  /** Open the presenter window full screen on `displayId` (null: main's suggestion), or move it there. */
+  openPresenter(displayId: number | null): Promise<PresenterStatus>;
+  closePresenter(): void;
+  /** The presenter window opened, moved or closed. Returns an unsubscribe function. */
+  onPresenterStatus(listener: (status: PresenterStatus) => void): () => void;
+  /** Facilitator window: the room state changed. Main checks it and relays it to the presenter window. */
+  publishRoomState(state: RoomState): void;
+  /** Presenter window: room states from the facilitator, starting with the latest one. Returns an unsubscribe function. */
+  onRoomState(listener: (state: RoomState) => void): () => void;
+  /** Full screen for this window (the single-screen present mode). */
+  setFullScreen(on: boolean): void;
+  /** This window entered or left full screen, by any means. Returns an unsubscribe function. */
+  onFullScreenChange(listener: (on: boolean) => void): () => void;
 }
 
 /** IPC channel names; only the preload and main use them. */
@@ -93,6 +213,15 @@ export const CHANNELS = {
   setNativeTexts: 'wavelength:set-native-texts',
   closeWindow: 'wavelength:close-window',
   command: 'wavelength:command',
+  listDisplays: 'wavelength:presenter-list-displays',
+  openPresenter: 'wavelength:presenter-open',
+  closePresenter: 'wavelength:presenter-close',
+  presenterStatus: 'wavelength:presenter-status',
+  publishRoomState: 'wavelength:room-state-publish',
+  currentRoomState: 'wavelength:room-state-current',
+  roomState: 'wavelength:room-state',
+  setFullScreen: 'wavelength:set-full-screen',
+  fullScreenChanged: 'wavelength:full-screen-changed',
 } as const;
 
 /** The scheme and host the renderer bundle is served from inside the app. */

@@ -10,6 +10,8 @@ import { WindowDocuments } from './documents';
 import { FileRegistry } from './file-registry';
 import { registerIpcHandlers } from './ipc';
 import { createMainWindow } from './main-window';
+import { registerPresenterIpc } from './presenter-ipc';
+import { PresenterWindows } from './presenter-window';
 import { installApplicationMenu } from './menu';
 import { DEFAULT_NATIVE_TEXTS } from './native-texts';
 import { registerAppProtocol, registerAppScheme } from './protocol-electron';
@@ -28,10 +30,14 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const documents = new WindowDocuments();
 const files = new FileRegistry();
 let nativeTexts: NativeTexts = DEFAULT_NATIVE_TEXTS;
+/** Made once the app is ready (it needs the screen module). */
+let presenter: PresenterWindows | undefined;
 
-/** Menu commands go to the window the user is looking at. */
+/** Menu commands go to the window the user is looking at; from the room view, to its facilitator's window. */
 function sendToFocusedWindow(command: AppCommand): void {
-  BrowserWindow.getFocusedWindow()?.webContents.send(CHANNELS.command, command);
+  const focused = BrowserWindow.getFocusedWindow();
+  const target = focused && presenter?.isPresenter(focused) ? presenter.facilitator : focused;
+  target?.webContents.send(CHANNELS.command, command);
 }
 
 function openMainWindow(): BrowserWindow {
@@ -65,6 +71,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, devServerUrl);
     registerAppProtocol(rendererDir);
+    presenter = new PresenterWindows({ preloadPath, devServerUrl, dataDir: app.getPath('userData') });
+    registerPresenterIpc(presenter, devServerUrl);
     registerIpcHandlers({
       files,
       documents,

@@ -74,6 +74,9 @@ export function buildMenuTemplate(
       ...(isDev
         ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
         : []),
+      command('present.toggle', 'F5'),
+      command('presenter.toggleWindow', 'Shift+F5'),
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

@@ -21,6 +21,8 @@ export const DEFAULT_NATIVE_TEXTS: NativeTexts = {
     'edit.undo': 'Undo',
     'edit.redo': 'Redo',
     'app.saveAndClose': 'Save and Close',
+    'present.toggle': 'Present on This Screen',
+    'presenter.toggleWindow': 'Presenter Window',
     file: 'File',
     edit: 'Edit',
     view: 'View',

@@ -79,7 +79,7 @@ export function parseNativeTexts(value: unknown): NativeTexts {
 }
 
 /** A plain object (as structured clone delivers it) with exactly `keys`. */
-function expectRecord(value: unknown, what: string, keys: readonly string[]): Record<string, unknown> {
+export function expectRecord(value: unknown, what: string, keys: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new IpcArgumentError(`${what} must be an object.`);
   }
@@ -98,13 +98,13 @@ function expectRecord(value: unknown, what: string, keys: readonly string[]): Re
   return value as Record<string, unknown>;
 }
 
-function expectString(value: unknown, what: string, maxLength: number): string {
+export function expectString(value: unknown, what: string, maxLength: number): string {
   if (typeof value !== 'string') throw new IpcArgumentError(`${what} must be a string.`);
   if (value.length > maxLength) throw new IpcArgumentError(`${what} is too long.`);
   return value;
 }
 
-function expectBoolean(value: unknown, what: string): boolean {
+export function expectBoolean(value: unknown, what: string): boolean {
   if (typeof value !== 'boolean') throw new IpcArgumentError(`${what} must be a boolean.`);
   return value;
 }

@@ -5,7 +5,7 @@
  * checks every argument again anyway.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { APP_COMMANDS, CHANNELS, type AppCommand, type WavelengthApi } from '../contract';
+import { APP_COMMANDS, CHANNELS, type AppCommand, type RoomState, type WavelengthApi } from '../contract';
 
 function isAppCommand(value: unknown): value is AppCommand {
   return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
@@ -30,6 +30,35 @@ const api: WavelengthApi = {
       ipcRenderer.removeListener(CHANNELS.command, relay);
     };
   },
+  listDisplays: () => ipcRenderer.invoke(CHANNELS.listDisplays),
+  openPresenter: (displayId) => ipcRenderer.invoke(CHANNELS.openPresenter, displayId),
+  closePresenter: () => ipcRenderer.send(CHANNELS.closePresenter),
+  onPresenterStatus: (listener) => subscribe(CHANNELS.presenterStatus, listener),
+  publishRoomState: (state) => ipcRenderer.send(CHANNELS.publishRoomState, state),
+  onRoomState(listener) {
+    const off = subscribe(CHANNELS.roomState, listener);
+    // Then ask for the latest state, so a window that opens late starts where the facilitator is.
+    void ipcRenderer.invoke(CHANNELS.currentRoomState).then((state: unknown) => {
+      if (state !== null && state !== undefined) listener(state as RoomState);
+    });
+    return off;
+  },
+  setFullScreen: (on) => ipcRenderer.send(CHANNELS.setFullScreen, on),
+  onFullScreenChange: (listener) => subscribe(CHANNELS.fullScreenChanged, listener),
 };
+
+/**
+ * Listen to one channel main pushes on; the page gets the payload only, never
+ * the event (it would hand over `sender`, i.e. ipcRenderer). Main is the only
+ * sender and checked the payload before relaying it.
+ */
+function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('A listener must be a function.');
+  const relay = (_event: IpcRendererEvent, payload: unknown): void => listener(payload as T);
+  ipcRenderer.on(channel, relay);
+  return () => {
+    ipcRenderer.removeListener(channel, relay);
+  };
+}
 
 contextBridge.exposeInMainWorld('wavelength', api);

@@ -66,10 +66,18 @@ export class BrowserWindow extends EventEmitter {
   title = '';
   documentEdited = false;
   visible = false;
+  /** Shown with showInactive(): visible without taking the focus. */
+  shownInactive = false;
   destroyed = false;
+  fullScreen: boolean;
+  bounds: { x: number; y: number; width: number; height: number };
+  menuRemoved = false;
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+    this.bounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) };
+    this.fullScreen = options.fullscreen === true;
     BrowserWindow.windows.push(this);
     // Like Electron: the app hears about the new contents as the window is made.
     app.emit('web-contents-created', fakeEvent(), this.webContents);
@@ -111,6 +119,34 @@ export class BrowserWindow extends EventEmitter {
 
   show(): void {
     this.visible = true;
+  }
+
+  showInactive(): void {
+    this.visible = true;
+    this.shownInactive = true;
+  }
+
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.bounds = { ...bounds };
+  }
+
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+
+  /** Like Electron: changing full screen emits enter-/leave-full-screen. */
+  setFullScreen(on: boolean): void {
+    if (this.fullScreen === on) return;
+    this.fullScreen = on;
+    this.emit(on ? 'enter-full-screen' : 'leave-full-screen');
+  }
+
+  removeMenu(): void {
+    this.menuRemoved = true;
   }
 
   focus(): void {
@@ -255,6 +291,51 @@ export const Menu = {
   },
 };
 
+export interface FakeDisplay {
+  id: number;
+  label: string;
+  bounds: { x: number; y: number; width: number; height: number };
+  size: { width: number; height: number };
+  internal: boolean;
+}
+
+/** A display as Electron describes it; `size` follows the bounds. */
+export function fakeDisplay(id: number, bounds: FakeDisplay['bounds'], extra: Partial<Omit<FakeDisplay, 'id' | 'bounds' | 'size'>> = {}): FakeDisplay {
+  return { id, label: '', internal: false, ...extra, bounds, size: { width: bounds.width, height: bounds.height } };
+}
+
+class FakeScreen extends EventEmitter {
+  /** The first display is the primary one. Default: one 1920×1080 laptop screen. */
+  displays: FakeDisplay[] = [];
+
+  getAllDisplays(): FakeDisplay[] {
+    return this.displays;
+  }
+
+  getPrimaryDisplay(): FakeDisplay {
+    return this.displays[0]!;
+  }
+
+  /** The display a rectangle overlaps most (the first when it overlaps none), like Electron. */
+  getDisplayMatching(rect: { x: number; y: number; width: number; height: number }): FakeDisplay {
+    const overlap = (d: FakeDisplay) =>
+      Math.max(0, Math.min(rect.x + rect.width, d.bounds.x + d.bounds.width) - Math.max(rect.x, d.bounds.x)) *
+      Math.max(0, Math.min(rect.y + rect.height, d.bounds.y + d.bounds.height) - Math.max(rect.y, d.bounds.y));
+    return [...this.displays].sort((a, b) => overlap(b) - overlap(a))[0]!;
+  }
+
+  /** Plays the OS removing a display (a projector unplugged). */
+  removeDisplay(id: number): void {
+    const display = this.displays.find((d) => d.id === id);
+    this.displays = this.displays.filter((d) => d.id !== id);
+    if (display) this.emit('display-removed', fakeEvent(), display);
+  }
+}
+
+export const screen = new FakeScreen();
+
+export const LAPTOP_DISPLAY = fakeDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { internal: true, label: 'Built-in' });
+
 // --- the preload's side ---------------------------------------------------
 
 class FakeIpcRenderer extends EventEmitter {
@@ -300,6 +381,8 @@ export function resetFakeElectron(): void {
   protocol.handlers.clear();
   session.defaultSession = new FakeSession();
   Menu.applicationMenu = null;
+  screen.removeAllListeners();
+  screen.displays = [LAPTOP_DISPLAY];
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockReset().mockResolvedValue(undefined);
   ipcRenderer.sendCalls.length = 0;

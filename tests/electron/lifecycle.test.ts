@@ -50,7 +50,14 @@ describe('start-up', () => {
     expect(protocol.handlers.has('app')).toBe(true);
     expect(session.defaultSession.permissionRequestHandler).toBeDefined();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      [CHANNELS.confirmUnsaved, CHANNELS.openSession, CHANNELS.saveSession].sort(),
+      [
+        CHANNELS.confirmUnsaved,
+        CHANNELS.openSession,
+        CHANNELS.saveSession,
+        CHANNELS.listDisplays,
+        CHANNELS.openPresenter,
+        CHANNELS.currentRoomState,
+      ].sort(),
     );
     expect(Menu.applicationMenu).not.toBeNull();
   });

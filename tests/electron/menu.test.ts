@@ -30,6 +30,8 @@ describe('buildMenuTemplate', () => {
     ['file.saveAs', 'CmdOrCtrl+Shift+S'],
     ['edit.undo', 'CmdOrCtrl+Z'],
     ['edit.redo', 'CmdOrCtrl+Shift+Z'],
+    ['present.toggle', 'F5'],
+    ['presenter.toggleWindow', 'Shift+F5'],
   ] as const)('%s has %s and sends its command on click', (id: AppCommand, accelerator) => {
     const send = vi.fn();
     const template = buildMenuTemplate(DEFAULT_NATIVE_TEXTS, send, 'linux');
@@ -72,7 +74,9 @@ describe('buildMenuTemplate', () => {
 
   it('does not send commands that are not menu items (app.saveAndClose is main-only)', () => {
     const ids = flatten(buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux')).map((entry) => entry.id).filter(Boolean);
-    expect(ids.sort()).toEqual(['edit.redo', 'edit.undo', 'file.new', 'file.open', 'file.save', 'file.saveAs']);
+    expect(ids.sort()).toEqual(
+      ['edit.redo', 'edit.undo', 'file.new', 'file.open', 'file.save', 'file.saveAs', 'present.toggle', 'presenter.toggleWindow'].sort(),
+    );
   });
 });
 

@@ -18,6 +18,14 @@ function fakeApi(): FakeApi {
     setNativeTexts: vi.fn<WavelengthApi['setNativeTexts']>(),
     closeWindow: vi.fn<WavelengthApi['closeWindow']>(),
     onCommand: vi.fn<WavelengthApi['onCommand']>(() => () => undefined),
+    listDisplays: vi.fn<WavelengthApi['listDisplays']>(async () => []),
+    openPresenter: vi.fn<WavelengthApi['openPresenter']>(async (displayId) => ({ open: true, displayId })),
+    closePresenter: vi.fn<WavelengthApi['closePresenter']>(),
+    onPresenterStatus: vi.fn<WavelengthApi['onPresenterStatus']>(() => () => undefined),
+    publishRoomState: vi.fn<WavelengthApi['publishRoomState']>(),
+    onRoomState: vi.fn<WavelengthApi['onRoomState']>(() => () => undefined),
+    setFullScreen: vi.fn<WavelengthApi['setFullScreen']>(),
+    onFullScreenChange: vi.fn<WavelengthApi['onFullScreenChange']>(() => () => undefined),
   };
 }
 

@@ -23,7 +23,24 @@ describe('preload', () => {
   it('exposes exactly the WavelengthApi under window.wavelength and nothing else', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['wavelength']);
     expect(Object.keys(api).sort()).toEqual(
-      ['closeWindow', 'confirmUnsaved', 'onCommand', 'openSession', 'saveSession', 'setDocumentState', 'setNativeTexts'].sort(),
+      [
+        'closeWindow',
+        'confirmUnsaved',
+        'onCommand',
+        'openSession',
+        'saveSession',
+        'setDocumentState',
+        'setNativeTexts',
+        // The presenter (room screen).
+        'listDisplays',
+        'openPresenter',
+        'closePresenter',
+        'onPresenterStatus',
+        'publishRoomState',
+        'onRoomState',
+        'setFullScreen',
+        'onFullScreenChange',
+      ].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
