@@ -15,7 +15,8 @@ export type CommandId =
   | 'view.compare'
   | 'view.discuss'
   | 'reveal.next'
-  | 'reveal.previous';
+  | 'reveal.previous'
+  | 'present.leave';
 
 export interface KeyBinding {
   /** KeyboardEvent.key, compared case-insensitively. */
@@ -89,7 +90,8 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'reveal.next',
     labelKey: 'reveal.next',
-    keys: [{ key: 'ArrowRight' }, { key: ' ' }],
+    // PageDown/PageUp: what presentation clickers send.
+    keys: [{ key: 'ArrowRight' }, { key: ' ' }, { key: 'PageDown' }],
     inTextFields: false,
     enabled: (ctx) => {
       const s = ctx.store.getState();
@@ -100,12 +102,56 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'reveal.previous',
     labelKey: 'reveal.previous',
-    keys: [{ key: 'ArrowLeft' }],
+    keys: [{ key: 'ArrowLeft' }, { key: 'PageUp' }],
     inTextFields: false,
     enabled: (ctx) => ctx.store.getState().view === 'reveal' && ctx.store.getState().revealStep > 0,
     run: (ctx) => step(ctx, -1),
   },
+  {
+    id: 'present.toggle',
+    labelKey: 'presenter.commands.present',
+    keys: [{ key: 'F5' }],
+    inTextFields: true,
+    enabled: always,
+    run: (ctx) => {
+      const s = ctx.store.getState();
+      s.setPresenting(!s.presenting);
+    },
+  },
+  {
+    id: 'present.leave',
+    labelKey: 'presenter.commands.leave',
+    // Esc is bound by the present mode itself, so the key stays free everywhere else.
+    keys: [],
+    inTextFields: true,
+    enabled: (ctx) => ctx.store.getState().presenting,
+    run: (ctx) => ctx.store.getState().setPresenting(false),
+  },
+  {
+    id: 'presenter.toggleWindow',
+    labelKey: 'presenter.commands.window',
+    keys: [{ key: 'F5', shift: true }],
+    inTextFields: true,
+    enabled: always,
+    run: (ctx) => togglePresenterWindow(ctx, null),
+  },
 ];
+
+/**
+ * Open the presenter window (on `displayId`, or where the host suggests), or
+ * close it when it is open and no display is named. Reports a blocked pop-up
+ * or a failure in the store.
+ */
+export async function togglePresenterWindow(ctx: FileContext, displayId: number | null): Promise<void> {
+  const s = ctx.store.getState();
+  if (s.presenterWindow.open && displayId === null) {
+    ctx.platform.presenter.close();
+    return;
+  }
+  const result = await ctx.platform.presenter.open(displayId);
+  if (result.kind === 'opened') ctx.store.getState().setPresenterWindow(result.status);
+  else ctx.store.getState().setPresenterProblem(result.kind);
+}
 
 export function findCommand(id: CommandId): Command {
   const command = COMMANDS.find((c) => c.id === id);
@@ -139,7 +185,7 @@ export function commandForKey(event: KeyLike, isMac: boolean, inTextField: boole
 
 /** "Ctrl+Shift+S" / "⌘⇧S" for tooltips and the shortcut list. */
 export function formatKeyBinding(k: KeyBinding, isMac: boolean): string {
-  const key = k.key === ' ' ? 'Space' : k.key === 'ArrowRight' ? '→' : k.key === 'ArrowLeft' ? '←' : k.key.toUpperCase();
+  const key = k.key === ' ' ? 'Space' : k.key === 'ArrowRight' ? '→' : k.key === 'ArrowLeft' ? '←' : k.key.length === 1 ? k.key.toUpperCase() : k.key;
   if (isMac) return `${k.mod ? '⌘' : ''}${k.alt ? '⌥' : ''}${k.shift ? '⇧' : ''}${key}`;
   return [k.mod ? 'Ctrl' : '', k.alt ? 'Alt' : '', k.shift ? 'Shift' : '', key].filter(Boolean).join('+');
 }

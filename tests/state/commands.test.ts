@@ -18,6 +18,17 @@ function scriptedHost(answers: Partial<Platform> = {}) {
     setNativeTexts: () => {},
     closeWindow: () => {},
     onCommand: () => () => {},
+    presenter: {
+      picksDisplays: false,
+      listDisplays: async () => [],
+      open: async () => ({ kind: 'opened', status: { open: true, displayId: null } }),
+      close: () => {},
+      onStatus: () => () => {},
+      publish: () => {},
+      onState: () => () => {},
+      setFullScreen: () => {},
+      onFullScreenChange: () => () => {},
+    },
     ...answers,
   };
   return { host, saved };
