@@ -11,6 +11,7 @@ import { createAppStore } from './state';
 import { App } from './ui/App';
 import { AppServicesProvider, type AppServices } from './ui/AppContext';
 import { nativeTexts } from './ui/nativeTexts';
+import { PresenterApp } from './ui/presenter/PresenterApp';
 
 // The UI follows the OS language (Electron passes it through navigator.languages).
 const language = detectLanguage();
@@ -34,12 +35,19 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
+// The presenter window (room screen) loads the same page with ?view=presenter.
+const isRoomScreen = new URLSearchParams(window.location.search).get('view') === 'presenter';
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <AppServicesProvider value={services}>
-        <App />
-      </AppServicesProvider>
+      {isRoomScreen ? (
+        <PresenterApp platform={platform} />
+      ) : (
+        <AppServicesProvider value={services}>
+          <App />
+        </AppServicesProvider>
+      )}
     </I18nextProvider>
   </StrictMode>,
 );

@@ -4,6 +4,8 @@ import { CompareView } from './CompareView';
 import { DiscussView } from './DiscussView';
 import { DrawView } from './DrawView';
 import { NoticeBanner } from './NoticeBanner';
+import { PresentMode } from './presenter/PresentMode';
+import { usePresenterSync } from './presenter/usePresenterSync';
 import { RevealView } from './RevealView';
 import { SetupView } from './SetupView';
 import { StartScreen } from './StartScreen';
@@ -12,9 +14,11 @@ import { useAppWiring } from './useAppWiring';
 
 export function App() {
   useAppWiring();
+  usePresenterSync();
   const { t } = useTranslation();
   const view = useApp((s) => s.view);
   const showStart = useApp((s) => s.showStart);
+  const presenting = useApp((s) => s.presenting);
   return (
     <div className="app">
       <TopBar />
@@ -27,6 +31,7 @@ export function App() {
         {view === 'discuss' && <DiscussView />}
       </div>
       {showStart && <StartScreen />}
+      {presenting && <PresentMode />}
     </div>
   );
 }

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Platform, RoomState } from '../../platform/platform';
+import { RoomView } from './RoomView';
+
+/**
+ * The presenter window's whole app (`?view=presenter`): the room view, fed
+ * by the facilitator's window through the platform. It holds no session and
+ * has no controls; it speaks the facilitator's language.
+ */
+export function PresenterApp({ platform }: { platform: Platform }) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<RoomState | null>(null);
+  const [fullScreen, setFullScreen] = useState(false);
+
+  useEffect(() => platform.presenter.onState(setState), [platform]);
+  useEffect(() => platform.presenter.onFullScreenChange(setFullScreen), [platform]);
+
+  const language = state?.language;
+  useEffect(() => {
+    if (language && i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
+
+  useEffect(() => {
+    document.title = t('presenter.room.documentTitle');
+    document.documentElement.lang = i18n.language;
+  }, [t, i18n.language]);
+
+  return (
+    <div className="room-window">
+      <RoomView state={state}>
+        {/* Electron opens this window full screen; a browser window needs the user's click. */}
+        {platform.kind === 'browser' && !fullScreen && (
+          <button type="button" className="btn room__fullscreen" onClick={() => platform.presenter.setFullScreen(true)}>
+            {t('presenter.room.fullScreen')}
+          </button>
+        )}
+      </RoomView>
+    </div>
+  );
+}
