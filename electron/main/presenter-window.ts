@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Display } from 'electron';
 import { CHANNELS, type PresenterDisplay, type PresenterStatus, type RoomState } from '../contract';
 import { writeFileAtomic } from './files';
 import { IpcSenderError } from './ipc';
@@ -61,11 +61,15 @@ export class PresenterWindows {
   private latest: { state: RoomState; from: BrowserWindow } | null = null;
   private readonly watchedForFullScreen = new WeakSet<BrowserWindow>();
   private readonly closeWithOwner = () => this.close();
+  /** Closing because the display went away: then the window's last place is not worth remembering. */
+  private displayGone = false;
 
   constructor(private readonly deps: PresenterDeps) {
     // The projector is unplugged: close the room view rather than let it land on the laptop's screen.
     screen.on('display-removed', (_event, display) => {
-      if (display.id === this.displayId) this.close();
+      if (display.id !== this.displayId) return;
+      this.displayGone = true;
+      this.close();
     });
   }
 
@@ -166,14 +170,16 @@ export class PresenterWindows {
     // Shown without taking the focus: the facilitator's keys keep going to the facilitator's window.
     win.once('ready-to-show', () => win.showInactive());
     win.on('close', () => {
-      // Remember where the room view was when it closed (the user may have moved it).
-      const display = screen.getDisplayMatching(win.getBounds());
-      const placement = { displayId: display.id, bounds: win.isFullScreen() ? display.bounds : win.getBounds() };
-      void this.savePlacement(placement);
+      // Remember where the room view was when it closed (the user may have moved it),
+      // unless its display was unplugged: the OS has already moved it somewhere else.
+      if (this.displayGone) return;
+      const display = screen.getDisplayMatching(win.getBounds()) as Display | undefined;
+      if (display) void this.savePlacement({ displayId: display.id, bounds: win.isFullScreen() ? display.bounds : win.getBounds() });
     });
     win.on('closed', () => {
       if (this.win !== win) return;
       this.win = null;
+      this.displayGone = false;
       this.displayId = null;
       this.notify();
       this.owner?.removeListener('closed', this.closeWithOwner);

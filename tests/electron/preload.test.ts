@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type NativeTexts, type WavelengthApi } from '../../electron/contract';
+import { CHANNELS, type NativeTexts, type RoomState, type WavelengthApi } from '../../electron/contract';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron';
 
@@ -102,5 +102,48 @@ describe('preload', () => {
   it('refuses a listener that is not a function', () => {
     expect(() => api.onCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
     expect(ipcRenderer.listenerCount(CHANNELS.command)).toBe(0);
+  });
+});
+
+describe('preload: the presenter', () => {
+  it('maps the presenter calls onto their channels', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce([]).mockResolvedValueOnce({ open: true, displayId: 2 });
+    await expect(api.listDisplays()).resolves.toEqual([]);
+    await expect(api.openPresenter(2)).resolves.toEqual({ open: true, displayId: 2 });
+    api.closePresenter();
+    api.setFullScreen(true);
+    const state = { version: 1, rev: 1 } as unknown as RoomState;
+    api.publishRoomState(state);
+    expect(ipcRenderer.invoke.mock.calls).toEqual([[CHANNELS.listDisplays], [CHANNELS.openPresenter, 2]]);
+    expect(ipcRenderer.sendCalls).toEqual([[CHANNELS.closePresenter], [CHANNELS.setFullScreen, true], [CHANNELS.publishRoomState, state]]);
+  });
+
+  it('onRoomState hands over pushed states and first asks for the latest, without the event', async () => {
+    const latest = { version: 1, rev: 1 } as unknown as RoomState;
+    ipcRenderer.invoke.mockResolvedValueOnce(latest);
+    const listener = vi.fn();
+    const off = api.onRoomState(listener);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.currentRoomState);
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith(latest));
+    ipcRenderer.receive(CHANNELS.roomState, { version: 1, rev: 2 });
+    expect(listener).toHaveBeenLastCalledWith({ version: 1, rev: 2 });
+    expect(listener.mock.calls.every((call) => call.length === 1)).toBe(true);
+    off();
+    expect(ipcRenderer.listenerCount(CHANNELS.roomState)).toBe(0);
+  });
+
+  it('status and full-screen listeners get the payload only and can unsubscribe', () => {
+    const status = vi.fn();
+    const fullScreen = vi.fn();
+    const offStatus = api.onPresenterStatus(status);
+    const offFullScreen = api.onFullScreenChange(fullScreen);
+    ipcRenderer.receive(CHANNELS.presenterStatus, { open: false, displayId: null });
+    ipcRenderer.receive(CHANNELS.fullScreenChanged, false);
+    expect(status).toHaveBeenCalledExactlyOnceWith({ open: false, displayId: null });
+    expect(fullScreen).toHaveBeenCalledExactlyOnceWith(false);
+    offStatus();
+    offFullScreen();
+    expect(ipcRenderer.listenerCount(CHANNELS.presenterStatus) + ipcRenderer.listenerCount(CHANNELS.fullScreenChanged)).toBe(0);
+    expect(() => api.onPresenterStatus(null as never)).toThrow(TypeError);
   });
 });

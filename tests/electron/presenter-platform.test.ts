@@ -1,0 +1,57 @@
+// The renderer's presenter host inside Electron: a pass-through to the preload
+// API that keeps room states in order and turns a refused open into a result.
+import { describe, expect, it, vi } from 'vitest';
+import type { RoomState, WavelengthApi } from '../../electron/contract';
+import { createElectronPresenter } from '../../renderer/platform/presenter-electron';
+
+const state = (rev: number) => ({ version: 1, rev }) as unknown as RoomState;
+
+function fakeApi() {
+  let push: (state: RoomState) => void = () => undefined;
+  const api = {
+    listDisplays: vi.fn(async () => []),
+    openPresenter: vi.fn(async (displayId: number | null) => ({ open: true, displayId })),
+    closePresenter: vi.fn(),
+    onPresenterStatus: vi.fn(() => () => undefined),
+    publishRoomState: vi.fn(),
+    onRoomState: vi.fn((listener: (state: RoomState) => void) => {
+      push = listener;
+      return () => undefined;
+    }),
+    setFullScreen: vi.fn(),
+    onFullScreenChange: vi.fn(() => () => undefined),
+  };
+  return { api, push: (s: RoomState) => push(s) };
+}
+
+describe('createElectronPresenter', () => {
+  it('passes calls through to the preload API and can pick displays', async () => {
+    const { api } = fakeApi();
+    const host = createElectronPresenter(api as unknown as WavelengthApi);
+    expect(host.picksDisplays).toBe(true);
+    await expect(host.open(2)).resolves.toEqual({ kind: 'opened', status: { open: true, displayId: 2 } });
+    host.publish(state(1));
+    host.setFullScreen(true);
+    host.close();
+    expect(api.openPresenter).toHaveBeenCalledWith(2);
+    expect(api.publishRoomState).toHaveBeenCalledWith(state(1));
+    expect(api.setFullScreen).toHaveBeenCalledWith(true);
+    expect(api.closePresenter).toHaveBeenCalledOnce();
+  });
+
+  it('reports an open that main refused as failed instead of throwing', async () => {
+    const { api } = fakeApi();
+    api.openPresenter.mockRejectedValueOnce(new Error('Unknown display.'));
+    await expect(createElectronPresenter(api as unknown as WavelengthApi).open(9)).resolves.toEqual({ kind: 'failed', detail: 'Unknown display.' });
+  });
+
+  it('hands room states on in revision order, dropping stale ones', () => {
+    const { api, push } = fakeApi();
+    const listener = vi.fn();
+    createElectronPresenter(api as unknown as WavelengthApi).onState(listener);
+    push(state(2));
+    push(state(1));
+    push(state(3));
+    expect(listener.mock.calls.map(([s]) => s.rev)).toEqual([2, 3]);
+  });
+});
