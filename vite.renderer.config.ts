@@ -27,6 +27,12 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     // Fonts and images stay files: nothing is inlined that CSP would have to allow.
     assetsInlineLimit: 0,
-    rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'renderer/index.html'),
+        // The printable report, a page of its own (renderer/report/main.tsx, electron/report-job.ts).
+        report: resolve(import.meta.dirname, 'renderer/report.html'),
+      },
+    },
   },
 };

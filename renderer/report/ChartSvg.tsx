@@ -193,8 +193,8 @@ export function ChartLayers(props: ChartLayersProps) {
           />
           {targetEnd && (
             <text
-              x={plot.right - f * 0.4}
-              y={round2(g.yOf(targetEnd[1]) - f * 0.8)}
+              x={plot.right - f * 0.6}
+              y={round2(g.yOf(targetEnd[1]) + f * 1.6)}
               textAnchor="end"
               fontSize={f * 0.9}
               fontWeight={700}
@@ -220,7 +220,8 @@ export function ChartLayers(props: ChartLayersProps) {
       })}
       {notes.map((n, i) => {
         const x = round2(g.xOf(n.at));
-        const cy = round2(plot.top + f * 0.9);
+        // Below the handover badge, which sits at the top of the plot.
+        const cy = round2(plot.top + f * 2.6);
         const dark = n.kind === 'insight';
         return (
           <g key={`note-${n.id}`}>

@@ -405,7 +405,8 @@ function ComparisonPage({ session, round, analysis, t, options, head }: RoundPag
 type DropFigure = NonNullable<RoundAnalysis['handover']>['byTeam'][string];
 
 function DropText({ t, figure, lang }: { t: TFunction; figure: DropFigure; lang: ReportOptions['language'] }) {
-  if (!figure.ok) return <>{formatFigure(t, figure, () => '')}</>;
+  // No curve reaches both sides of the handover (joined later, left earlier): say so, not "0 of 1".
+  if (!figure.ok) return <>{figure.n === 0 && !figure.reason ? t('report.figures.notAcross') : formatFigure(t, figure, () => '')}</>;
   const d = figure.value;
   if (d.drop <= 0) return <>{t('report.figures.noDrop')}</>;
   return (
@@ -430,14 +431,15 @@ function FiguresPage({ session, round, analysis, t, options, head }: RoundPagePr
     <section className="sheet sheet--flow" aria-label={t('report.sections.figures')}>
       <SheetHead head={head} section={t('report.sections.figures')} />
       <RoundHeading session={session} round={round} analysis={analysis} t={t} title={t('report.sections.figures')} />
-      <table className="table" data-testid="report-figures">
+      <table className="table table--figures" data-testid="report-figures">
         <caption className="muted">{t('report.figures.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('report.figures.participant')}</th>
             <th scope="col">{t('report.figures.team')}</th>
             <th scope="col">{t('report.figures.span')}</th>
-            <th scope="col">{t('report.figures.peak')}</th>
+            <th scope="col" className="num">{t('report.figures.peak')}</th>
+            <th scope="col">{t('report.figures.peakWhere')}</th>
             <th scope="col" className="num">{t('report.figures.end')}</th>
             <th scope="col">{t('report.figures.verdict')}</th>
             <th scope="col">{t('report.figures.handoverDrop')}</th>
@@ -459,7 +461,8 @@ function FiguresPage({ session, round, analysis, t, options, head }: RoundPagePr
                 </th>
                 <td>{teamsById.get(p.teamId)?.name ?? ''}</td>
                 <td>{span ? (span.from === span.to ? span.from : t('report.figures.spanValue', span)) : ''}</td>
-                <td>{fig(peakEnd, (v) => t('report.figures.peakValue', { value: level(v.peak), phase: phaseNameAt(session, v.peakAt) }))}</td>
+                <td className="num">{fig(peakEnd, (v) => level(v.peak))}</td>
+                <td>{peakEnd?.ok ? phaseNameAt(session, peakEnd.value.peakAt) : ''}</td>
                 <td className="num">{fig(peakEnd, (v) => level(v.end))}</td>
                 <td>{fig(peakEnd, (v) => t(`report.figures.verdicts.${v.verdict}`))}</td>
                 <td>{drop ? <DropText t={t} figure={drop} lang={lang} /> : t('report.figures.noHandover')}</td>

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { analyseRound, curvesToCsv, type Id, type RoundAnalysis, type Session } from '../domain';
 import type { PngScale } from '../../electron/report-job';
-import { chartFigureModel, needsLatinExt, renderChartFigureSvg, type ChartFigureModel } from './ChartFigure';
+import { needsLatinExt, renderChartFigureSvg } from './ChartFigure';
+import { chartFigureModel, type ChartFigureModel } from './chartFigureModel';
 import { embeddedFontCss } from './embeddedFonts';
 import { chartRound, reportTitle } from './reportFormat';
 import { svgToPng } from './svgToPng';
@@ -27,12 +28,6 @@ export async function makeChartSvg(session: Session, roundId: Id | null, t: TFun
 
 export async function makeChartPng(file: ChartSvgFile, scale: PngScale): Promise<Uint8Array> {
   return svgToPng(file.svg, file.width, file.height, scale);
-}
-
-/** Pixel size of the PNG at a scale, for the export dialog. */
-export function chartPixelSize(session: Session, roundId: Id | null, t: TFunction, scale: PngScale): { width: number; height: number } {
-  const model = chartFigureModel(session, roundId, t);
-  return { width: model.width * scale, height: model.height * scale };
 }
 
 export function makeCurvesCsv(

@@ -4,6 +4,7 @@ import latin700 from '@fontsource/inter/files/inter-latin-700-normal.woff2?url';
 import latinExt400 from '@fontsource/inter/files/inter-latin-ext-400-normal.woff2?url';
 import latinExt600 from '@fontsource/inter/files/inter-latin-ext-600-normal.woff2?url';
 import latinExt700 from '@fontsource/inter/files/inter-latin-ext-700-normal.woff2?url';
+import { toBase64 } from './base64';
 
 /**
  * The bundled Inter as @font-face rules with the font files inlined as
@@ -33,10 +34,7 @@ const cache = new Map<string, Promise<string>>();
 async function dataUrl(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The bundled font ${url} could not be read (HTTP ${response.status}).`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:font/woff2;base64,${btoa(binary)}`;
+  return `data:font/woff2;base64,${toBase64(new Uint8Array(await response.arrayBuffer()))}`;
 }
 
 function cachedDataUrl(url: string): Promise<string> {

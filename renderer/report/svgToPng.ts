@@ -28,10 +28,3 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     URL.revokeObjectURL(url);
   }
 }
-
-/** Base64 of bytes, for handing a PNG across the report page's door as a string. */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}

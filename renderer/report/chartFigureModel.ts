@@ -1,0 +1,124 @@
+import type { TFunction } from 'i18next';
+import { estimateTextWidth, type ChartStyle } from '../canvas/chartGeometry';
+import type { Id, LineStyle, Session } from '../domain';
+import type { ChartCurve } from './ChartSvg';
+import { chartRound, drawnByTeam, reportTitle, type TeamGroup } from './reportFormat';
+
+/**
+ * The chart as a file of its own, for slides: title, the overlay of the
+ * round's curves, and a legend below that wraps into as many rows as the
+ * participants need. This file lays it out (pure, and light enough for the
+ * export dialog to ask for the picture's size); ChartFigure.tsx draws it.
+ */
+
+export const FIGURE_WIDTH = 1280;
+export const CHART_HEIGHT = 600;
+export const PAD = 28;
+export const TITLE_SIZE = 24;
+export const SUBTITLE_SIZE = 15;
+export const HEADER_HEIGHT = 84;
+export const LEGEND_FONT = 14;
+export const LEGEND_ROW = 24;
+const LEGEND_TEAM_WIDTH = 170;
+export const SAMPLE_WIDTH = 30;
+export const FIGURE_STYLE: ChartStyle = { fontSize: 15, curveWidth: 3 };
+
+/**
+ * Font family for SVG files: the bundled Inter by name, then what every
+ * system has. The file embeds Inter as @font-face, so browsers draw it as the
+ * report does; programs that ignore embedded fonts (some slide tools) fall
+ * back to a sans-serif and keep the layout readable.
+ */
+export const FIGURE_FONT = "Inter, 'Helvetica Neue', Arial, sans-serif";
+
+interface LegendRow {
+  readonly y: number;
+  readonly team?: { name: string; lineStyle: LineStyle };
+  readonly items: readonly { id: Id; name: string; color: string; lineStyle: LineStyle; x: number }[];
+}
+
+export interface LegendLayout {
+  readonly rows: readonly LegendRow[];
+  readonly height: number;
+  readonly itemWidth: number;
+}
+
+/**
+ * Teams one under the other, each team's names in columns of equal width
+ * that wrap onto further rows: 40 people stay legible instead of running
+ * off the picture.
+ */
+export function layoutLegend(groups: readonly TeamGroup[], width: number): LegendLayout {
+  const available = width - 2 * PAD - LEGEND_TEAM_WIDTH;
+  const longest = Math.max(0, ...groups.flatMap((g) => g.participants.map((p) => estimateTextWidth(p.name, LEGEND_FONT))));
+  const itemWidth = Math.min(260, Math.max(120, longest + SAMPLE_WIDTH + 22));
+  const columns = Math.max(1, Math.floor(available / itemWidth));
+  const rows: LegendRow[] = [];
+  let y = 0;
+  for (const { team, participants } of groups) {
+    for (let start = 0; start < participants.length; start += columns) {
+      rows.push({
+        y,
+        team: start === 0 ? { name: team.name, lineStyle: team.lineStyle } : undefined,
+        items: participants.slice(start, start + columns).map((p, i) => ({
+          id: p.id,
+          name: p.name,
+          color: p.color,
+          lineStyle: team.lineStyle,
+          x: PAD + LEGEND_TEAM_WIDTH + i * itemWidth,
+        })),
+      });
+      y += LEGEND_ROW;
+    }
+    y += 6;
+  }
+  return { rows, height: rows.length === 0 ? 0 : y + 8, itemWidth };
+}
+
+export interface ChartFigureTexts {
+  readonly handoverBadge: string;
+  readonly target: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly label: string;
+}
+
+export interface ChartFigureModel {
+  readonly width: number;
+  readonly height: number;
+  readonly session: Session;
+  readonly curves: readonly ChartCurve[];
+  readonly legend: LegendLayout;
+  readonly texts: ChartFigureTexts;
+}
+
+export function chartFigureModel(session: Session, roundId: Id | null, t: TFunction): ChartFigureModel {
+  const round = chartRound(session, roundId);
+  const teams = new Map(session.teams.map((tm) => [tm.id, tm] as const));
+  const curves = session.participants.flatMap((p) => {
+    const curve = session.curves.find((c) => c.participantId === p.id && c.roundId === round.id);
+    const team = teams.get(p.teamId);
+    return curve && team ? [{ id: p.id, color: p.color, lineStyle: team.lineStyle, points: curve.points }] : [];
+  });
+  const legend = layoutLegend(drawnByTeam(session, round.id), FIGURE_WIDTH);
+  return {
+    width: FIGURE_WIDTH,
+    height: HEADER_HEIGHT + CHART_HEIGHT + legend.height + PAD / 2,
+    session,
+    curves,
+    legend,
+    texts: {
+      handoverBadge: t('report.chart.handoverBadge'),
+      target: t('report.chart.target'),
+      title: reportTitle(session, t),
+      subtitle: round.question,
+      label: t('report.chart.label', { question: round.question }),
+    },
+  };
+}
+
+/** Pixel size of the PNG at a scale, for the export dialog. */
+export function chartPixelSize(session: Session, roundId: Id | null, t: TFunction, scale: number): { width: number; height: number } {
+  const model = chartFigureModel(session, roundId, t);
+  return { width: model.width * scale, height: model.height * scale };
+}

@@ -1,0 +1,142 @@
+// The SVG chart and the report markup, rendered in Node with react-dom/server.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import {
+  addParticipant,
+  analyseRound,
+  createSession,
+  enthusiasm,
+  setCurve,
+  timePos,
+  updateProject,
+  type CurvePoint,
+  type Session,
+} from '../../renderer/domain';
+import { renderChartFigureSvg } from '../../renderer/report/ChartFigure';
+import { chartFigureModel, FIGURE_WIDTH, HEADER_HEIGHT, PAD } from '../../renderer/report/chartFigureModel';
+import { reportT } from '../../renderer/report/reportI18n';
+import { ReportView } from '../../renderer/report/ReportView';
+import { wrapLabel } from '../../renderer/report/svgPaths';
+import { makeReportSession } from '../support/report-sessions';
+
+const pt = (x: number, y: number): CurvePoint => [timePos(x), enthusiasm(y)];
+
+function twoPeople(): Session {
+  let s = createSession('de', '2025-03-12');
+  s = updateProject(s, { name: 'Atlas & <Co>', customer: 'Muster GmbH' });
+  s = addParticipant(s, 'Sam', s.teams[0]!.id); // Sales: solid
+  s = addParticipant(s, 'Pia', s.teams[1]!.id); // PS: dashed
+  const round = s.rounds[0]!.id;
+  s = setCurve(s, s.participants[0]!.id, round, [pt(0.5, 0.5), pt(0.7, 0.6), pt(0.9, 0.8)]);
+  s = setCurve(s, s.participants[1]!.id, round, [pt(0.4, 0.3), pt(1, 0.9)]);
+  return s;
+}
+
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+describe('the chart figure as a standalone SVG file', () => {
+  const t = reportT('de');
+
+  it('places the curves where the shared chart geometry puts them', () => {
+    const s = twoPeople();
+    const svg = renderChartFigureSvg(chartFigureModel(s, null, t), null);
+    // By hand: 1280 wide, font 15 → the scale labels ("enttäuscht", 10 characters) take 84 px, so the plot
+    // runs from x = 84 + 24 = 108 to 1280 − 22.5 ≈ 1258, and from y = 57 down to 600 − 66 = 534 (in the
+    // chart's own coordinates; the chart sits 84 px below the title).
+    // Sam's first point (0.5, 0.5): x = 108 + 0.5 · 1150 = 683, y = 534 − 0.5 · 477 = 295.5.
+    expect(svg).toContain(`<g transform="translate(0 ${HEADER_HEIGHT})">`);
+    expect(svg).toContain('<circle cx="683" cy="295.5" r="3.9" fill="#0072B2"></circle>');
+    // Pia's last point (1, 0.9): x = 1258, y = 534 − 0.9 · 477 = 104.7.
+    expect(svg).toContain('<circle cx="1258" cy="104.7" r="3.9" fill="#D55E00"></circle>');
+  });
+
+  it('draws each curve as one vector path in participant colour, dashed by team', () => {
+    const svg = renderChartFigureSvg(chartFigureModel(twoPeople(), null, t), null);
+    const curvePaths = svg.match(/<path d="M[^"]+" fill="none" stroke="#(0072B2|D55E00)"[^>]*>/g) ?? [];
+    expect(curvePaths).toHaveLength(2);
+    // Sales solid: no dash array. PS dashed at width 3: 3.5 · 3 on, 2 · 3 off.
+    expect(curvePaths.find((p) => p.includes('#0072B2'))).not.toContain('stroke-dasharray');
+    expect(curvePaths.find((p) => p.includes('#D55E00'))).toContain('stroke-dasharray="10.5 6"');
+    // Monotone cubic: Béziers, not a polyline.
+    expect(curvePaths[0]).toMatch(/C/);
+  });
+
+  it('marks the handover in its own colour and keeps every label as text', () => {
+    const svg = renderChartFigureSvg(chartFigureModel(twoPeople(), null, t), null);
+    expect(svg).toMatch(/<line [^>]*stroke="#b3261e" stroke-width="2.5"/);
+    expect(svg).toContain('>Übergabe</text>');
+    expect(svg).toContain('>Vertragsabschluss</text>');
+    expect(svg).toContain('>begeistert</text>');
+    expect(svg).toContain('>Umsetzung</');
+  });
+
+  it('is a file of its own: XML declaration, namespace, size, escaped text', () => {
+    const model = chartFigureModel(twoPeople(), null, t);
+    const svg = renderChartFigureSvg(model, null);
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain(`width="${FIGURE_WIDTH}" height="${model.height}"`);
+    expect(svg).toContain('Atlas &amp; &lt;Co&gt;');
+    expect(svg).not.toContain('<Co>');
+    expect(svg).not.toContain('<style');
+  });
+
+  it('embeds the font rules it is given in its own <style>, and names Inter with a generic fallback', () => {
+    const svg = renderChartFigureSvg(chartFigureModel(twoPeople(), null, t), '@font-face{font-family:Inter;src:url(data:font/woff2;base64,AAAA)}');
+    expect(count(svg, /<style>/g)).toBe(1);
+    expect(svg).toContain('@font-face{font-family:Inter;');
+    expect(svg).toMatch(/font-family="Inter, [^"]*sans-serif"/);
+  });
+
+  it('leaves the customer out: the figure is titled with the project only', () => {
+    const svg = renderChartFigureSvg(chartFigureModel(twoPeople(), null, t), null);
+    expect(svg).not.toContain('Muster GmbH');
+  });
+
+  it('wraps a legend of 40 people into rows that stay inside the picture', () => {
+    const s = makeReportSession({ project: 'Großprojekt', customer: 'X', participants: 40 });
+    const model = chartFigureModel(s, null, t);
+    const items = model.legend.rows.flatMap((r) => r.items);
+    expect(items.map((i) => i.name).sort()).toEqual(s.participants.map((p) => p.name).sort());
+    for (const item of items) expect(item.x + model.legend.itemWidth).toBeLessThanOrEqual(FIGURE_WIDTH - PAD + 1);
+    // Columns as wide as the longest name ("Bastian K.": 10 · 14 · 0.56 = 78.4 px) + sample 30 + gap 22
+    // = 130.4 px; (1280 − 2 · 28 − 170) / 130.4 → 8 to a row, so each team of 13–14 people takes two rows.
+    expect(model.legend.itemWidth).toBeCloseTo(130.4, 5);
+    expect(model.legend.rows.map((r) => r.items.length)).toEqual([8, 6, 8, 5, 8, 5]);
+    const svg = renderChartFigureSvg(model, null);
+    for (const p of s.participants) expect(svg).toContain(`>${p.name}</text>`);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('breaks at word boundaries and shortens what does not fit in the lines allowed', () => {
+    // 0.56 · 10 px per character: 10 characters fit in 56 px.
+    expect(wrapLabel('Angebot & Verhandlung', 60, 10, 2)).toEqual(['Angebot &', 'Verhandlu…']);
+    expect(wrapLabel('Kickoff', 60, 10, 2)).toEqual(['Kickoff']);
+    expect(wrapLabel('Bedarfs analyse und Demo am Ende', 60, 10, 2)).toEqual(['Bedarfs', 'analyse…']);
+  });
+});
+
+describe('the report markup', () => {
+  const analyse = analyseRound;
+
+  it('has every text translated, no inline <style> (the CSP forbids it), and the curves as SVG paths', () => {
+    const s = makeReportSession({ project: 'Projekt Atlas', customer: 'Muster GmbH', participants: 6 });
+    const html = renderToStaticMarkup(<ReportView session={s} options={{ paper: 'a4', language: 'de' }} t={reportT('de')} analyse={analyse} />);
+    expect(html).not.toMatch(/\breport\.[a-z]+\./);
+    expect(html).not.toContain('{{');
+    expect(html).not.toContain('<style');
+    expect(html).not.toContain('style="');
+    expect(html).toContain('Muster GmbH');
+    expect(count(html, /class="sheet /g)).toBe(5);
+    expect(html).toContain('class="report report--a4"');
+    for (const p of s.participants) expect(html).toContain(p.name);
+  });
+
+  it('leaves the customer out when the project says so', () => {
+    const s = updateProject(makeReportSession({ project: 'Projekt Atlas', customer: 'Geheim AG', participants: 3 }), { hideCustomer: true });
+    const html = renderToStaticMarkup(<ReportView session={s} options={{ paper: 'letter', language: 'en' }} t={reportT('en')} analyse={analyse} />);
+    expect(html).not.toContain('Geheim AG');
+    expect(html).toContain('class="report report--letter"');
+    expect(html).toContain('Retrospective report');
+  });
+});
