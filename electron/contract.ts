@@ -146,6 +146,35 @@ export type RoomScreen =
 
 export const ROOM_SCREEN_KINDS = ['setup', 'draw', 'reveal', 'compare', 'discuss'] as const satisfies readonly RoomScreen['kind'][];
 
+export const ROOM_TEAM_ROLES = ['sales', 'ps', 'customer', 'other'] as const;
+
+/** A team's statistics in the compare view, on the RoomCompare grid. */
+export interface RoomTeamSeries {
+  name: string;
+  /** Picks the team colour, as on the facilitator's screen. */
+  role: (typeof ROOM_TEAM_ROLES)[number];
+  lineStyle: RoomLineStyle;
+  /** How many curves the statistics rest on. */
+  n: number;
+  highlighted: boolean;
+  /** Another team or a person is highlighted. */
+  dimmed: boolean;
+  /** Levels in [0, 1]; null where no curve has a value. */
+  mean: (number | null)[];
+  /** The spread band; null when hidden or resting on fewer than two curves. */
+  lower: (number | null)[] | null;
+  upper: (number | null)[] | null;
+}
+
+/** What the compare view adds for the room: team means with bands and the target curve. */
+export interface RoomCompare {
+  /** Time positions in [0, 1] that the series are sampled at. */
+  grid: number[];
+  teams: RoomTeamSeries[];
+  /** The method's target curve on the grid; null when hidden. */
+  target: (number | null)[] | null;
+}
+
 /**
  * Everything the presenter window shows, derived in the facilitator's window
  * and sent whole on every change (small: no participant ids, no names when
@@ -173,6 +202,8 @@ export interface RoomState {
   /** The legend the room sees; empty when the facilitator hides it. */
   legend: RoomLegendTeam[];
   anonymous: boolean;
+  /** Team means, bands and target while the facilitator compares; null otherwise. */
+  compare: RoomCompare | null;
 }
 
 /** The API the preload exposes as `window.wavelength`. */

@@ -8,6 +8,8 @@
 import {
   ROOM_SCREEN_KINDS,
   ROOM_STATE_VERSION,
+  ROOM_TEAM_ROLES,
+  type RoomCompare,
   type RoomCurve,
   type RoomLegendTeam,
   type RoomLineStyle,
@@ -24,6 +26,8 @@ export const ROOM_LIMITS = {
   phases: 100,
   milestones: 100,
   legendTeams: 50,
+  /** Samples of a compare series (the analysis grid has 201). */
+  gridPoints: 2001,
   text: 500,
   id: 200,
 } as const;
@@ -44,6 +48,7 @@ export function parseRoomState(value: unknown): RoomState {
     'curves',
     'legend',
     'anonymous',
+    'compare',
   ]);
   if (o.version !== ROOM_STATE_VERSION) throw new IpcArgumentError(`room state version must be ${ROOM_STATE_VERSION}.`);
   if (o.language !== 'de' && o.language !== 'en') throw new IpcArgumentError('language must be de or en.');
@@ -80,6 +85,37 @@ export function parseRoomState(value: unknown): RoomState {
     curves,
     legend: expectArray(o.legend, 'legend', ROOM_LIMITS.legendTeams).map((t, i) => parseLegendTeam(t, `legend[${i}]`)),
     anonymous: expectBoolean(o.anonymous, 'anonymous'),
+    compare: o.compare === null ? null : parseCompare(o.compare),
+  };
+}
+
+function parseCompare(value: unknown): RoomCompare {
+  const c = expectRecord(value, 'compare', ['grid', 'teams', 'target']);
+  const grid = expectArray(c.grid, 'compare.grid', ROOM_LIMITS.gridPoints).map((t) => unit(t, 'grid time'));
+  const series = (v: unknown, what: string): (number | null)[] => {
+    const values = expectArray(v, what, ROOM_LIMITS.gridPoints);
+    if (values.length !== grid.length) throw new IpcArgumentError(`${what} does not match the grid.`);
+    return values.map((x) => (x === null ? null : unit(x, what)));
+  };
+  return {
+    grid,
+    teams: expectArray(c.teams, 'compare.teams', ROOM_LIMITS.legendTeams).map((t, i) => {
+      const what = `compare.teams[${i}]`;
+      const team = expectRecord(t, what, ['name', 'role', 'lineStyle', 'n', 'highlighted', 'dimmed', 'mean', 'lower', 'upper']);
+      if (!(ROOM_TEAM_ROLES as readonly unknown[]).includes(team.role)) throw new IpcArgumentError(`${what}.role is unknown.`);
+      return {
+        name: text(team.name, `${what}.name`),
+        role: team.role as RoomCompare['teams'][number]['role'],
+        lineStyle: lineStyle(team.lineStyle, `${what}.lineStyle`),
+        n: expectCount(team.n, `${what}.n`),
+        highlighted: expectBoolean(team.highlighted, `${what}.highlighted`),
+        dimmed: expectBoolean(team.dimmed, `${what}.dimmed`),
+        mean: series(team.mean, `${what}.mean`),
+        lower: team.lower === null ? null : series(team.lower, `${what}.lower`),
+        upper: team.upper === null ? null : series(team.upper, `${what}.upper`),
+      };
+    }),
+    target: c.target === null ? null : series(c.target, 'compare.target'),
   };
 }
 

@@ -41,7 +41,7 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
             text={band.name}
             align="center"
             verticalAlign="bottom"
-            fontSize={f}
+            fontSize={phaseFontSize(band.name, band.x1 - band.x0 - 6, f)}
             lineHeight={1.15}
             fontStyle="600"
             fontFamily={fontFamily}
@@ -123,4 +123,14 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
       />
     </Group>
   );
+}
+
+/**
+ * Phase labels wrap at spaces; a single word wider than its phase would be cut
+ * mid-word ("Erstkontak t"), so the type shrinks until the longest word fits,
+ * down to 70 % of the base size.
+ */
+export function phaseFontSize(name: string, width: number, base: number): number {
+  const longest = Math.max(1, ...name.split(/\s+/).map((word) => word.length));
+  return Math.max(base * 0.7, Math.min(base, width / (longest * 0.6)));
 }

@@ -49,6 +49,9 @@ const en = {
     nothingDrawn: 'No curves drawn yet',
     compare: 'Comparing the curves',
     discuss: 'Discussion',
+    means: 'Team means',
+    mean_one: '{{team}} ({{n}} curve)',
+    mean_other: '{{team}} ({{n}} curves)',
     fullScreen: 'Full screen',
   },
   presentMode: {
@@ -107,6 +110,9 @@ const de: AreaTexts<typeof en>['de'] = {
     nothingDrawn: 'Noch keine Kurven gezeichnet',
     compare: 'Die Kurven im Vergleich',
     discuss: 'Diskussion',
+    means: 'Team-Mittel',
+    mean_one: '{{team}} ({{n}} Kurve)',
+    mean_other: '{{team}} ({{n}} Kurven)',
     fullScreen: 'Vollbild',
   },
   presentMode: {

@@ -1,5 +1,5 @@
-import { ROOM_STATE_VERSION, type RoomCurve, type RoomLegendTeam, type RoomScreen, type RoomState } from '../../electron/contract';
-import type { Id, Session } from '../domain';
+import { ROOM_STATE_VERSION, type RoomCompare, type RoomCurve, type RoomLegendTeam, type RoomScreen, type RoomState } from '../../electron/contract';
+import { createRoundAnalysisCache, type Id, type Series, type Session } from '../domain';
 import { drawnCount, revealedIds, revealGroups, visibleCurves, type VisibleCurve } from './selectors';
 import type { AppState } from './store';
 
@@ -36,9 +36,13 @@ export function roomStateOf(state: AppState, rev: number): RoomState {
   const anonymous = state.roomAnonymous;
   const labels = roomLabels(session, anonymous);
   const keys = new Map(session.participants.map((p, i) => [p.id, `p${i + 1}`] as const));
-  const isHighlighted = (c: VisibleCurve) => state.highlightId !== null && (state.highlightId === c.participant.id || state.highlightId === c.team.id);
+  // A highlighted person stands out; a highlighted team does too, except in the compare view,
+  // where its mean and band carry the highlight (as on the facilitator's screen).
+  const isHighlighted = (c: VisibleCurve) =>
+    state.highlightId !== null && (state.highlightId === c.participant.id || (state.view !== 'compare' && state.highlightId === c.team.id));
 
-  const shown = state.view === 'draw' && state.blind ? [] : visibleCurves(state);
+  const hideCurves = (state.view === 'draw' && state.blind) || (state.view === 'compare' && !state.compareDisplay.individuals);
+  const shown = hideCurves ? [] : visibleCurves(state);
   const anyHighlighted = shown.some(isHighlighted);
   const curves: RoomCurve[] = shown.map((c) => ({
     key: keys.get(c.participant.id)!,
@@ -46,9 +50,9 @@ export function roomStateOf(state: AppState, rev: number): RoomState {
     team: c.team.name,
     color: c.participant.color,
     lineStyle: c.team.lineStyle,
-    // Faded only while drawing unblind (others' curves) or behind a highlight. The compare view's
-    // faded individual curves make sense under team means, which the room does not draw yet.
-    faded: (state.view === 'draw' && c.faded) || (anyHighlighted && !isHighlighted(c)),
+    // As on the facilitator's screen (others' curves while drawing unblind, everyone's under the
+    // compare view's team means), except a highlighted curve; behind a highlight, everything else.
+    faded: (c.faded && !isHighlighted(c)) || (anyHighlighted && !isHighlighted(c)),
     highlighted: isHighlighted(c),
     points: c.curve.points.map(([t, y]) => [t, y]),
   }));
@@ -64,7 +68,12 @@ export function roomStateOf(state: AppState, rev: number): RoomState {
           highlighted: state.highlightId === team.id,
           members: shown
             .filter((c) => c.team.id === team.id)
-            .map((c) => ({ key: keys.get(c.participant.id)!, label: labels.get(c.participant.id) ?? '', color: c.participant.color, highlighted: isHighlighted(c) })),
+            .map((c) => ({
+              key: keys.get(c.participant.id)!,
+              label: labels.get(c.participant.id) ?? '',
+              color: c.participant.color,
+              highlighted: state.highlightId === c.participant.id,
+            })),
         }))
         .filter((team) => team.members.length > 0);
 
@@ -85,6 +94,42 @@ export function roomStateOf(state: AppState, rev: number): RoomState {
     curves,
     legend,
     anonymous,
+    compare: state.view === 'compare' ? compareOf(state) : null,
+  };
+}
+
+// The analysis is memoised per round, so publishing on every store change stays cheap.
+const analyse = createRoundAnalysisCache();
+
+/** The compare view's team means, bands and target, as the facilitator's compare chart shows them. */
+function compareOf(state: AppState): RoomCompare {
+  const { session, roundId, highlightId, compareDisplay } = state;
+  const analysis = analyse(session, roundId);
+  const plain = (values: Series) => values.map((v) => (v === null || v === undefined ? null : v));
+  const highlightedTeam = session.teams.some((t) => t.id === highlightId);
+  const highlightedPerson = session.participants.some((p) => p.id === highlightId);
+  const teams = analysis.teams.flatMap((series) => {
+    const team = session.teams.find((t) => t.id === series.teamId);
+    if (!team || series.n === 0 || state.hiddenTeamIds.includes(team.id)) return [];
+    const band = compareDisplay.bands && series.n >= 2;
+    return [
+      {
+        name: team.name,
+        role: team.role,
+        lineStyle: team.lineStyle,
+        n: series.n,
+        highlighted: team.id === highlightId,
+        dimmed: (highlightedTeam && team.id !== highlightId) || highlightedPerson,
+        mean: plain(series.mean),
+        lower: band ? plain(series.lower) : null,
+        upper: band ? plain(series.upper) : null,
+      },
+    ];
+  });
+  return {
+    grid: analysis.grid.map(Number),
+    teams,
+    target: session.target.visible ? plain(analysis.target.values) : null,
   };
 }
 

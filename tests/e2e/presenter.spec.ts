@@ -245,3 +245,29 @@ test('screenshot: the presenter window at 1920×1080, readable from the back of 
   await expect(room(presenter).card).toContainText('Over to Sales 1');
   await presenter.screenshot({ path: join(SCREENSHOT_DIR, 'presenter-curtain-1920x1080.png') });
 });
+
+test('the room follows the compare view: team means with bands, and the facilitator’s highlight', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Overstretched/ }).click();
+  await expect(page.getByRole('button', { name: /Compare/ }).first()).toHaveAttribute('aria-current', 'step');
+
+  const presenter = await openPresenter(page);
+  const r = room(presenter);
+  await expect(presenter.getByTestId('room-view')).toHaveAttribute('data-screen', 'compare');
+  await expect(r.status).toHaveText('Comparing the curves');
+  await expect(r.chart).toHaveAttribute('data-curve-count', '7');
+  await expect(r.legend.getByTestId('room-mean')).toHaveText(['Sales (3 curves)', 'PS (3 curves)', 'Kunde (1 curve)']);
+
+  // A team highlighted on the laptop is highlighted in the room.
+  await page.getByTestId('team-table').getByRole('button', { name: 'Highlight Sales' }).click();
+  await expect(r.legend.locator('.room__mean.room__member--highlighted')).toHaveText(/^Sales/);
+  await presenter.setViewportSize({ width: 1920, height: 1080 });
+  await presenter.evaluate('document.fonts.ready.then(() => true)');
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await presenter.screenshot({ path: join(SCREENSHOT_DIR, 'presenter-compare-1920x1080.png') });
+
+  // Back to the overlay: the means leave the room screen.
+  await page.getByRole('button', { name: /Reveal/ }).first().click();
+  await expect(presenter.getByTestId('room-view')).toHaveAttribute('data-screen', 'reveal');
+  await expect(r.legend.getByTestId('room-mean')).toHaveCount(0);
+});

@@ -50,6 +50,7 @@ function roomState(overrides: Partial<RoomState> = {}): RoomState {
     ],
     legend: [{ name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', highlighted: false }] }],
     anonymous: true,
+    compare: null,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { commandForKey, createAppStore, findCommand, roomLabels, roomStateOf, sa
 import type { FileContext } from '../../renderer/state';
 import { newerRoomStates, nextRoomRev } from '../../renderer/platform/room-sequence';
 import type { RoomState } from '../../renderer/platform/platform';
+import { parseRoomState } from '../../electron/main/room-state';
 
 /** Four people, two per team, each with a straight curve in the first round. */
 function retro(): AppStore {
@@ -123,6 +124,53 @@ describe('roomStateOf', () => {
     store.getState().setRoomAnonymous(true);
     expect(sameRoomContent(a, roomStateOf(store.getState(), 3))).toBe(false);
     expect(sameRoomContent(null, a)).toBe(false);
+  });
+});
+
+describe('the compare view in the room', () => {
+  it('carries team means with bands and the target, and main accepts exactly what the renderer derives', () => {
+    const store = retro();
+    store.getState().setView('compare');
+    const room = roomStateOf(store.getState(), 7);
+    expect(room.screen).toEqual({ kind: 'compare' });
+    expect(room.compare?.teams.map((t) => [t.name, t.role, t.n])).toEqual([
+      ['Sales', 'sales', 2],
+      ['PS', 'ps', 2],
+    ]);
+    const sales = room.compare!.teams[0]!;
+    expect(sales.mean).toHaveLength(room.compare!.grid.length);
+    expect(sales.lower).not.toBeNull();
+    expect(room.compare!.target).toHaveLength(room.compare!.grid.length);
+    // Individual curves stay in, faded under the means.
+    expect(room.curves.every((c) => c.faded)).toBe(true);
+    expect(parseRoomState(structuredClone(room))).toEqual(room);
+    // Every other screen has no compare part.
+    store.getState().setView('reveal');
+    expect(roomStateOf(store.getState(), 8).compare).toBeNull();
+  });
+
+  it('follows the compare display settings and the team highlight', () => {
+    const store = retro();
+    store.getState().setView('compare');
+    store.getState().setCompareDisplay({ individuals: false, bands: false });
+    store.getState().updateTarget({ visible: false });
+    store.getState().setHighlight(store.getState().session.teams[0]!.id);
+    const room = roomStateOf(store.getState(), 1);
+    expect(room.curves).toEqual([]);
+    expect(room.compare?.teams.map((t) => [t.highlighted, t.dimmed, t.lower])).toEqual([
+      [true, false, null],
+      [false, true, null],
+    ]);
+    expect(room.compare?.target).toBeNull();
+    expect(parseRoomState(room)).toEqual(room);
+  });
+
+  it('refuses a compare series that does not match its grid', () => {
+    const store = retro();
+    store.getState().setView('compare');
+    const room = roomStateOf(store.getState(), 1);
+    const broken = { ...room, compare: { ...room.compare!, target: [0.5] } };
+    expect(() => parseRoomState(broken)).toThrow(/does not match the grid/);
   });
 });
 

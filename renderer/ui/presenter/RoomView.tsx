@@ -1,10 +1,11 @@
-import { useMemo, useRef } from 'react';
+import { Fragment, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomLegendTeam, RoomState } from '../../../electron/contract';
+import type { RoomCompare, RoomLegendTeam, RoomState, RoomTeamSeries } from '../../../electron/contract';
+import { Band, SeriesLine, TargetLine, teamColor, teamDash } from '../../canvas/CompareLayers';
 import { CurveChart } from '../../canvas/CurveChart';
-import { presenterStyle } from '../../canvas/chartGeometry';
+import { presenterStyle, type ChartGeometry } from '../../canvas/chartGeometry';
 import { useElementSize } from '../../canvas/useElementSize';
-import type { CurvePoint, LineStyle, Milestone } from '../../domain';
+import type { CurvePoint, LineStyle, Milestone, Team, TimePos } from '../../domain';
 import type { VisibleCurve } from '../../state';
 import './presenter.css';
 
@@ -37,7 +38,7 @@ export function RoomView({ state, children }: { state: RoomState | null; childre
         <RoomChart state={state} />
         <StageCard state={state} />
       </div>
-      {state.legend.length > 0 && <RoomLegend teams={state.legend} />}
+      {(state.legend.length > 0 || (state.compare?.teams.length ?? 0) > 0) && <RoomLegend teams={state.legend} compare={state.compare} />}
       {children}
     </div>
   );
@@ -105,6 +106,7 @@ function RoomChart({ state }: { state: RoomState }) {
     [state.curves],
   );
   const { phases, milestones, handoverId } = state.timeline;
+  const compare = state.compare;
   return (
     <div className="room__chart" ref={ref}>
       <CurveChart
@@ -117,8 +119,60 @@ function RoomChart({ state }: { state: RoomState }) {
         handoverBadge={t('chart.handoverBadge')}
         label={t('presenter.room.chartLabel', { count: curves.length })}
         style={style}
+        underlay={compare ? (g) => <CompareUnderlay geometry={g} compare={compare} targetLabel={t('compare.target.label')} /> : undefined}
+        overlay={compare ? (g) => <CompareOverlay geometry={g} compare={compare} /> : undefined}
       />
     </div>
+  );
+}
+
+const asTeam = (s: RoomTeamSeries): Team => ({ id: s.name, name: s.name, role: s.role, lineStyle: s.lineStyle });
+
+/** Under the curves: each team's spread band, and the method's target curve. */
+function CompareUnderlay({ geometry: g, compare, targetLabel }: { geometry: ChartGeometry; compare: RoomCompare; targetLabel: string }) {
+  const grid = compare.grid as TimePos[];
+  const highlight = compare.teams.some((s) => s.highlighted);
+  return (
+    <>
+      {compare.teams.map((s) =>
+        s.lower && s.upper ? (
+          <Band
+            key={s.name}
+            geometry={g}
+            grid={grid}
+            lower={s.lower}
+            upper={s.upper}
+            color={teamColor(asTeam(s))}
+            // A little stronger than on the laptop: projectors wash pale fills out.
+            opacity={s.dimmed ? 0.06 : highlight ? 0.32 : 0.2}
+          />
+        ) : null,
+      )}
+      {compare.target && <TargetLine geometry={g} grid={grid} values={compare.target} label={targetLabel} />}
+    </>
+  );
+}
+
+/** Over the curves: each team's mean, thick, in the team colour with a dark outline. */
+function CompareOverlay({ geometry: g, compare }: { geometry: ChartGeometry; compare: RoomCompare }) {
+  const grid = compare.grid as TimePos[];
+  return (
+    <>
+      {compare.teams.map((s) => {
+        const team = asTeam(s);
+        const w = g.style.curveWidth * (s.highlighted ? 1.9 : 1.5);
+        const casing = g.style.casing;
+        const opacity = s.dimmed ? 0.35 : 1;
+        return (
+          <Fragment key={s.name}>
+            {casing && (
+              <SeriesLine geometry={g} grid={grid} values={s.mean} color={casing} width={w + Math.max(3, w * 0.4)} dash={teamDash(team, w)} opacity={opacity} />
+            )}
+            <SeriesLine geometry={g} grid={grid} values={s.mean} color={teamColor(team)} width={w} dash={teamDash(team, w)} opacity={opacity} />
+          </Fragment>
+        );
+      })}
+    </>
   );
 }
 
@@ -133,10 +187,23 @@ function LineSample({ color, lineStyle }: { color: string; lineStyle: LineStyle 
   );
 }
 
-function RoomLegend({ teams }: { teams: readonly RoomLegendTeam[] }) {
+function RoomLegend({ teams, compare }: { teams: readonly RoomLegendTeam[]; compare: RoomCompare | null }) {
   const { t } = useTranslation();
   return (
     <section className="room__legend" aria-label={t('presenter.room.legend')} data-testid="room-legend">
+      {compare && compare.teams.length > 0 && (
+        <div className="room__team room__team--means">
+          <span className="room__team-name">{t('presenter.room.means')}</span>
+          <ul className="room__members" aria-label={t('presenter.room.means')}>
+            {compare.teams.map((s) => (
+              <li key={s.name} className={s.highlighted ? 'room__mean room__member--highlighted' : 'room__mean'} data-testid="room-mean">
+                <LineSample color={teamColor(asTeam(s))} lineStyle={s.lineStyle} />
+                <span>{t('presenter.room.mean', { team: s.name, count: s.n, n: s.n })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {teams.map((team) => (
         <div key={team.name} className={`room__team${team.highlighted ? ' room__team--highlighted' : ''}`}>
           <span className="room__team-name">{team.name}</span>
