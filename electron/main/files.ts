@@ -15,6 +15,15 @@ export interface AtomicWriteFs {
 
 const nodeFs: AtomicWriteFs = { copyFile: fsp.copyFile, rename: fsp.rename };
 
+export interface AtomicWriteOptions {
+  /**
+   * Keep the replaced version as `<target>.bak` (default true). Exports turn
+   * it off: they are made again from the session at will, and a .bak beside
+   * every PDF would only clutter the folder.
+   */
+  backup?: boolean;
+}
+
 /** Suffix of the backup that holds the version a save replaced. */
 export const BACKUP_SUFFIX = '.bak';
 
@@ -26,7 +35,8 @@ export const BACKUP_SUFFIX = '.bak';
  *    so the rename below is atomic) and fsync it, so the bytes are on disk
  *    before any name points at them;
  * 2. copy the current target to `<target>.bak` — the previous version stays
- *    recoverable even if the new one turns out wrong;
+ *    recoverable even if the new one turns out wrong (unless options.backup
+ *    is false);
  * 3. rename the temp file over the target;
  * 4. fsync the folder so the rename itself survives a power cut (not possible
  *    on Windows; skipped there).
@@ -35,8 +45,9 @@ export const BACKUP_SUFFIX = '.bak';
  */
 export async function writeFileAtomic(
   targetPath: string,
-  text: string,
+  data: string | Uint8Array,
   fs: AtomicWriteFs = nodeFs,
+  options: AtomicWriteOptions = {},
 ): Promise<void> {
   const folder = dirname(targetPath);
   const tempPath = join(folder, `.${basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -45,12 +56,13 @@ export async function writeFileAtomic(
     // 'wx': never reuse or follow an existing file at the temp name.
     const handle = await fsp.open(tempPath, 'wx', previousMode ?? 0o666);
     try {
-      await handle.writeFile(text, 'utf8');
+      // Text as UTF-8; bytes (PDF, PNG) as they are.
+      await handle.writeFile(data, typeof data === 'string' ? 'utf8' : undefined);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (previousMode !== undefined) await fs.copyFile(targetPath, targetPath + BACKUP_SUFFIX);
+    if (previousMode !== undefined && options.backup !== false) await fs.copyFile(targetPath, targetPath + BACKUP_SUFFIX);
     await fs.rename(tempPath, targetPath);
   } catch (error) {
     await fsp.rm(tempPath, { force: true }).catch(() => undefined);
