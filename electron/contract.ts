@@ -9,6 +9,8 @@
  * renderer never sees or names a file system path.
  */
 
+import type { ReportOptions } from './report-job';
+
 /** File extension of a session file, without the dot. */
 export const SESSION_EXTENSION = 'wavelength';
 
@@ -60,6 +62,11 @@ export const APP_COMMANDS = [
   'present.toggle',
   /** Open the presenter window on the room display, or close it. */
   'presenter.toggleWindow',
+  /** Export: open the export dialog with this format chosen. */
+  'export.pdf',
+  'export.png',
+  'export.svg',
+  'export.csv',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -74,6 +81,43 @@ export interface NativeTexts {
   fileFilterName: string;
   menu: Record<AppCommand | 'file' | 'edit' | 'view' | 'window' | 'help' | 'quit', string>;
 }
+
+// --- Export: PDF report and chart / curve files -----------------------------
+
+/** Main renders the report (report.html, see report-job.ts) hidden and prints it with printToPDF. */
+export interface ExportPdfRequest {
+  /** The session as its file text (serializeSession); the report page parses it like "Open". */
+  sessionText: string;
+  options: ReportOptions;
+  /** File name offered in the save dialog, e.g. "Projekt Atlas.pdf"; main sanitises it. */
+  suggestedName: string;
+  /** Name of the file type in the dialog's filter ("PDF report"), in the UI language. */
+  filterName: string;
+}
+
+export const EXPORT_FILE_FORMATS = ['png', 'svg', 'csv'] as const;
+export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
+
+/** A file the renderer made (chart PNG or SVG, curves CSV) for main to write where the user says. */
+export interface ExportFileRequest {
+  format: ExportFileFormat;
+  /** PNG bytes; SVG and CSV text. */
+  data: Uint8Array | string;
+  suggestedName: string;
+  filterName: string;
+}
+
+/** Upper bound of an exported file main accepts from the renderer (a 4× PNG is a few MB). */
+export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
+
+export type ExportResult =
+  | { kind: 'exported'; fileName: string }
+  /** Browser build: the report is open in a new tab with the print dialog; the user saves from there. */
+  | { kind: 'printing' }
+  /** Browser build: the pop-up blocker stopped the report tab. */
+  | { kind: 'blocked' }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; fileName: string; detail: string };
 
 // --- Presenter: the room screen ----------------------------------------------
 
@@ -233,6 +277,11 @@ export interface WavelengthApi {
   setFullScreen(on: boolean): void;
   /** This window entered or left full screen, by any means. Returns an unsubscribe function. */
   onFullScreenChange(listener: (on: boolean) => void): () => void;
+
+  /** Ask where, render the report hidden, print it to PDF and write it there. */
+  exportPdf(request: ExportPdfRequest): Promise<ExportResult>;
+  /** Ask where and write a chart or curve file the renderer made. */
+  exportFile(request: ExportFileRequest): Promise<ExportResult>;
 }
 
 /** IPC channel names; only the preload and main use them. */
@@ -253,6 +302,8 @@ export const CHANNELS = {
   roomState: 'wavelength:room-state',
   setFullScreen: 'wavelength:set-full-screen',
   fullScreenChanged: 'wavelength:full-screen-changed',
+  exportPdf: 'wavelength:export-pdf',
+  exportFile: 'wavelength:export-file',
 } as const;
 
 /** The scheme and host the renderer bundle is served from inside the app. */

@@ -5,8 +5,11 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
+import { parseExportArgs } from '../batch/args';
 import { CHANNELS, type AppCommand, type NativeTexts } from '../contract';
+import { startBatchExport } from './batch-export';
 import { WindowDocuments } from './documents';
+import { registerExportIpc } from './export-ipc';
 import { FileRegistry } from './file-registry';
 import { registerIpcHandlers } from './ipc';
 import { createMainWindow } from './main-window';
@@ -49,7 +52,12 @@ app.enableSandbox();
 // Both must happen before 'ready'.
 registerAppScheme();
 
-if (!app.requestSingleInstanceLock()) {
+// `--export <file|folder> --out <folder>`: export headlessly and exit, no window (batch-export.ts).
+const cli = parseExportArgs(process.argv.slice(1), 'app');
+
+if (cli.kind !== 'none') {
+  void startBatchExport(cli, { preloadPath, devServerUrl, rendererDir });
+} else if (!app.requestSingleInstanceLock()) {
   // Another Wavelength is running; it focuses its window (below).
   app.quit();
 } else {
@@ -73,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
     registerAppProtocol(rendererDir);
     presenter = new PresenterWindows({ preloadPath, devServerUrl, dataDir: app.getPath('userData') });
     registerPresenterIpc(presenter, devServerUrl);
+    registerExportIpc({ preloadPath, devServerUrl });
     registerIpcHandlers({
       files,
       documents,

@@ -19,6 +19,8 @@ export function buildMenuTemplate(
     accelerator,
     click: () => send(id),
   });
+  // Chart and curve exports: no shortcut of their own, the export dialog offers them too.
+  const exportItem = (id: AppCommand): MenuItemConstructorOptions => ({ id, label: texts.menu[id], click: () => send(id) });
   const quit: MenuItemConstructorOptions = { role: 'quit', label: texts.menu.quit };
 
   const appMenu: MenuItemConstructorOptions[] = isMac
@@ -48,6 +50,11 @@ export function buildMenuTemplate(
       { type: 'separator' },
       command('file.save', 'CmdOrCtrl+S'),
       command('file.saveAs', 'CmdOrCtrl+Shift+S'),
+      { type: 'separator' },
+      command('export.pdf', 'CmdOrCtrl+P'),
+      exportItem('export.png'),
+      exportItem('export.svg'),
+      exportItem('export.csv'),
       { type: 'separator' },
       // On macOS Quit lives in the app menu; there Cmd+W closes the window (through the close guard).
       isMac ? { role: 'close' } : quit,

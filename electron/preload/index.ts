@@ -45,6 +45,8 @@ const api: WavelengthApi = {
   },
   setFullScreen: (on) => ipcRenderer.send(CHANNELS.setFullScreen, on),
   onFullScreenChange: (listener) => subscribe(CHANNELS.fullScreenChanged, listener),
+  exportPdf: (request) => ipcRenderer.invoke(CHANNELS.exportPdf, request),
+  exportFile: (request) => ipcRenderer.invoke(CHANNELS.exportFile, request),
 };
 
 /**

@@ -1,5 +1,6 @@
 import { MAX_SESSION_BYTES, SESSION_EXTENSION } from '../../electron/contract';
 import type { OpenSessionResult, Platform, SaveSessionResult, UnsavedChoice } from './platform';
+import { createBrowserExports } from './export-browser';
 import { createBrowserPresenter } from './presenter-browser';
 import { decodeSessionBytes, downloadFileName, sessionTextBytes, tooLarge, type SessionTextResult } from './session-file';
 
@@ -30,6 +31,8 @@ const FILE_INPUT_ACCEPT = `.${SESSION_EXTENSION},application/json`;
  *   may not close a tab it did not open).
  * - presenter: a second window of the same page, kept in step over a
  *   BroadcastChannel (presenter-browser.ts).
+ * - exports: the report in a new tab with the print dialog, files as
+ *   downloads (export-browser.ts).
  */
 export function createBrowserPlatform(win: Window = window): Platform {
   const doc = win.document;
@@ -101,6 +104,7 @@ export function createBrowserPlatform(win: Window = window): Platform {
     },
 
     presenter: createBrowserPresenter(win),
+    ...createBrowserExports(win),
   };
 }
 

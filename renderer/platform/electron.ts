@@ -1,5 +1,6 @@
 import type { WavelengthApi } from '../../electron/contract';
 import type { Platform } from './platform';
+import { createElectronExports } from './export-electron';
 import { createElectronPresenter } from './presenter-electron';
 
 /**
@@ -18,5 +19,6 @@ export function createElectronPlatform(api: WavelengthApi): Platform {
     closeWindow: () => api.closeWindow(),
     onCommand: (listener) => api.onCommand(listener),
     presenter: createElectronPresenter(api),
+    ...createElectronExports(api),
   };
 }

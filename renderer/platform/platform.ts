@@ -1,6 +1,9 @@
 import type {
   AppCommand,
   DocumentState,
+  ExportFileRequest,
+  ExportPdfRequest,
+  ExportResult,
   NativeTexts,
   OpenSessionResult,
   PresenterDisplay,
@@ -14,6 +17,9 @@ import type {
 export type {
   AppCommand,
   DocumentState,
+  ExportFileRequest,
+  ExportPdfRequest,
+  ExportResult,
   NativeTexts,
   OpenSessionResult,
   PresenterDisplay,
@@ -79,4 +85,8 @@ export interface Platform {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** The room screen: presenter window and full-screen present mode. */
   readonly presenter: PresenterHost;
+  /** The PDF report (Electron: printed hidden and saved where the user says; browser: a tab with the print dialog). */
+  exportPdf(request: ExportPdfRequest): Promise<ExportResult>;
+  /** A chart or curve file (Electron: saved where the user says; browser: a download). */
+  exportFile(request: ExportFileRequest): Promise<ExportResult>;
 }

@@ -1,5 +1,6 @@
 import type { AppCommand } from '../platform/platform';
 import { newSession, openSession, saveAndClose, saveSession, type FileContext } from './fileActions';
+import { EXPORT_FORMATS } from './exportSlice';
 import { revealGroups } from './selectors';
 import type { AppState } from './store';
 
@@ -107,6 +108,17 @@ export const COMMANDS: readonly Command[] = [
     enabled: (ctx) => ctx.store.getState().view === 'reveal' && ctx.store.getState().revealStep > 0,
     run: (ctx) => step(ctx, -1),
   },
+  ...EXPORT_FORMATS.map(
+    (format): Command => ({
+      id: `export.${format}`,
+      labelKey: `report.commands.${format}`,
+      // Ctrl+P: where people look for "print"; it makes the PDF report.
+      keys: format === 'pdf' ? [{ key: 'p', mod: true }] : [],
+      inTextFields: true,
+      enabled: always,
+      run: (ctx) => ctx.store.getState().openExportDialog(format),
+    }),
+  ),
   {
     id: 'present.toggle',
     labelKey: 'presenter.commands.present',

@@ -7,3 +7,4 @@ export * from './fileActions';
 export * from './commands';
 export * from './presenterSlice';
 export * from './roomState';
+export * from './exportSlice';

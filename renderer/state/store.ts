@@ -2,12 +2,13 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import { createSession, type Session } from '../domain';
+import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFileSlice, type FileSlice } from './fileSlice';
 import { createPresenterSlice, type PresenterSlice } from './presenterSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createWorkshopSlice, type Language, type WorkshopSlice } from './workshopSlice';
 
-export type AppState = SessionSlice & WorkshopSlice & FileSlice & PresenterSlice;
+export type AppState = SessionSlice & WorkshopSlice & FileSlice & PresenterSlice & ExportSlice;
 
 /** Undo covers the document only (setup, curves); screens and reveal steps are not undone. */
 type History = { session: Session };
@@ -24,6 +25,7 @@ export function createAppStore(language: Language, initial: Session = createSess
         ...createWorkshopSlice(initial.rounds[0]!.id, language)(...a),
         ...createFileSlice(initial)(...a),
         ...createPresenterSlice(...a),
+        ...createExportSlice(...a),
       }),
       {
         partialize: (state): History => ({ session: state.session }),

@@ -56,6 +56,24 @@ export class FakeWebContents extends EventEmitter {
     this.loadedUrl = url;
     this.mainFrame.url = url;
   }
+
+  /** Answers executeJavaScript for every page: tests play the page (the report page's hook). */
+  static pageScript: (code: string, contents: FakeWebContents) => unknown = () => undefined;
+  /** Every script run in this page, in order. */
+  readonly scripts: string[] = [];
+
+  async executeJavaScript(code: string): Promise<unknown> {
+    this.scripts.push(code);
+    return FakeWebContents.pageScript(code, this);
+  }
+
+  /** Every printToPDF call's options; the "PDF" names the page that was printed. */
+  readonly printed: unknown[] = [];
+
+  async printToPDF(options: unknown): Promise<Buffer> {
+    this.printed.push(options);
+    return Buffer.from(`%PDF-fake ${this.loadedUrl ?? ''}`);
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -179,6 +197,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly quit = vi.fn();
+  readonly exit = vi.fn();
   readonly enableSandbox = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => true);
   documentsPath = '/home/user/Documents';
@@ -370,6 +389,8 @@ export function resetFakeElectron(): void {
   app.resetReady();
   app.isPackaged = false;
   app.quit.mockClear();
+  app.exit.mockClear();
+  FakeWebContents.pageScript = () => undefined;
   app.enableSandbox.mockClear();
   app.requestSingleInstanceLock.mockReset().mockReturnValue(true);
   ipcMain.removeAllListeners();

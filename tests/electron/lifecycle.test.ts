@@ -57,6 +57,8 @@ describe('start-up', () => {
         CHANNELS.listDisplays,
         CHANNELS.openPresenter,
         CHANNELS.currentRoomState,
+        CHANNELS.exportPdf,
+        CHANNELS.exportFile,
       ].sort(),
     );
     expect(Menu.applicationMenu).not.toBeNull();

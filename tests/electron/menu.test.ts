@@ -75,7 +75,20 @@ describe('buildMenuTemplate', () => {
   it('does not send commands that are not menu items (app.saveAndClose is main-only)', () => {
     const ids = flatten(buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux')).map((entry) => entry.id).filter(Boolean);
     expect(ids.sort()).toEqual(
-      ['edit.redo', 'edit.undo', 'file.new', 'file.open', 'file.save', 'file.saveAs', 'present.toggle', 'presenter.toggleWindow'].sort(),
+      [
+        'edit.redo',
+        'edit.undo',
+        'file.new',
+        'file.open',
+        'file.save',
+        'file.saveAs',
+        'export.pdf',
+        'export.png',
+        'export.svg',
+        'export.csv',
+        'present.toggle',
+        'presenter.toggleWindow',
+      ].sort(),
     );
   });
 });

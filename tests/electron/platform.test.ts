@@ -26,6 +26,8 @@ function fakeApi(): FakeApi {
     onRoomState: vi.fn<WavelengthApi['onRoomState']>(() => () => undefined),
     setFullScreen: vi.fn<WavelengthApi['setFullScreen']>(),
     onFullScreenChange: vi.fn<WavelengthApi['onFullScreenChange']>(() => () => undefined),
+    exportPdf: vi.fn<WavelengthApi['exportPdf']>(async () => ({ kind: 'exported', fileName: 'A.pdf' })),
+    exportFile: vi.fn<WavelengthApi['exportFile']>(async () => ({ kind: 'exported', fileName: 'A.png' })),
   };
 }
 

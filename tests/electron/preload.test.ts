@@ -40,6 +40,9 @@ describe('preload', () => {
         'onRoomState',
         'setFullScreen',
         'onFullScreenChange',
+        // Exports.
+        'exportPdf',
+        'exportFile',
       ].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -65,6 +68,17 @@ describe('preload', () => {
       [CHANNELS.setDocumentState, { title: 'Atlas', dirty: true }],
       [CHANNELS.setNativeTexts, texts],
       [CHANNELS.closeWindow],
+    ]);
+  });
+
+  it('maps the export calls onto their channels, arguments untouched', async () => {
+    const pdf = { sessionText: '{}', options: { paper: 'a4', language: 'de' }, suggestedName: 'A.pdf', filterName: 'PDF' } as const;
+    const png = { format: 'png', data: new Uint8Array([1, 2]), suggestedName: 'A.png', filterName: 'PNG' } as const;
+    await api.exportPdf(pdf);
+    await api.exportFile(png);
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      [CHANNELS.exportPdf, pdf],
+      [CHANNELS.exportFile, png],
     ]);
   });
 

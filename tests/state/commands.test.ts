@@ -29,6 +29,8 @@ function scriptedHost(answers: Partial<Platform> = {}) {
       setFullScreen: () => {},
       onFullScreenChange: () => () => {},
     },
+    exportPdf: async () => ({ kind: 'printing' }),
+    exportFile: async (req) => ({ kind: 'exported', fileName: req.suggestedName }),
     ...answers,
   };
   return { host, saved };

@@ -1,0 +1,9 @@
+import type { WavelengthApi } from '../../electron/contract';
+
+/** Exports in Electron: main asks where, renders the report hidden and writes the files. */
+export function createElectronExports(api: WavelengthApi) {
+  return {
+    exportPdf: api.exportPdf.bind(api),
+    exportFile: api.exportFile.bind(api),
+  };
+}

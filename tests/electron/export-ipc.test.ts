@@ -1,0 +1,158 @@
+// Main's export channels and the hidden report window, with the fake electron module.
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, type ExportFileRequest, type ExportPdfRequest } from '../../electron/contract';
+import { IpcSenderError } from '../../electron/main/ipc';
+import { parseExportFileRequest, parseExportPdfRequest, registerExportIpc } from '../../electron/main/export-ipc';
+import { hookCall, reportPageUrl } from '../../electron/main/report-window';
+import { IpcArgumentError } from '../../electron/main/validate';
+import { windowOptions } from '../../electron/main/windows';
+import { BrowserWindow, dialog, FakeWebContents, ipcMain, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const PRELOAD = '/app/out/preload/index.cjs';
+
+const pdfRequest = (patch: Partial<ExportPdfRequest> = {}): ExportPdfRequest => ({
+  sessionText: '{"format":"wavelength-session"}',
+  options: { paper: 'letter', language: 'en' },
+  suggestedName: 'Projekt Atlas.pdf',
+  filterName: 'PDF report',
+  ...patch,
+});
+
+/** The report page as main sees it: answers load() with `answer`, png() with base64 "PNG". */
+function playReportPage(answer: unknown): void {
+  FakeWebContents.pageScript = (code) => {
+    if (code.startsWith('window.__wavelengthReport.load(')) return answer;
+    if (code.startsWith('window.__wavelengthReport.png(')) return Buffer.from('PNG').toString('base64');
+    return undefined;
+  };
+}
+
+let folder: string;
+
+beforeEach(async () => {
+  resetFakeElectron();
+  folder = await mkdtemp(join(tmpdir(), 'wavelength-export-'));
+});
+
+/** The facilitator's window, from which the renderer invokes the channel. */
+function facilitator(): BrowserWindow {
+  return new BrowserWindow(windowOptions(PRELOAD) as Record<string, unknown>);
+}
+
+describe('the export channels', () => {
+  it('prints the report page in a hidden window with the same options and writes the PDF where the user said', async () => {
+    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
+    const win = facilitator();
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(folder, 'Atlas') });
+    playReportPage({ ok: true, title: 'Atlas', svg: '<svg/>', csv: 'x' });
+
+    const result = await ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()]);
+
+    expect(result).toEqual({ kind: 'exported', fileName: 'Atlas.pdf' });
+    // The dialog offers a sanitised name in Documents, filtered to PDF.
+    const [, options] = dialog.showSaveDialog.mock.calls[0] as [unknown, { defaultPath: string; filters: unknown[] }];
+    expect(options.defaultPath).toBe('/home/user/Documents/Projekt Atlas.pdf');
+    expect(options.filters).toEqual([{ name: 'PDF report', extensions: ['pdf'] }]);
+    // A second window: hidden, hardened like every other, on the report page, destroyed afterwards.
+    const reportWin = BrowserWindow.windows[1]!;
+    expect(reportWin.options).toEqual({ ...windowOptions(PRELOAD), show: false });
+    expect(reportWin.visible).toBe(false);
+    expect(reportWin.webContents.loadedUrl).toBe('app://wavelength/report.html');
+    expect(reportWin.webContents.scripts).toEqual([
+      hookCall('load', { sessionText: pdfRequest().sessionText, options: { paper: 'letter', language: 'en' }, roundId: null }),
+    ]);
+    expect(reportWin.webContents.printed).toEqual([
+      expect.objectContaining({ landscape: true, pageSize: 'Letter', printBackground: true, preferCSSPageSize: true }),
+    ]);
+    expect(reportWin.isDestroyed()).toBe(true);
+    expect(await readFile(join(folder, 'Atlas.pdf'), 'utf8')).toBe('%PDF-fake app://wavelength/report.html');
+  });
+
+  it('does nothing when the user cancels the save dialog', async () => {
+    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
+    const win = facilitator();
+    await expect(ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()])).resolves.toEqual({ kind: 'cancelled' });
+    expect(BrowserWindow.windows).toHaveLength(1);
+  });
+
+  it('answers with the page’s reason when it refuses the session, writes nothing and closes the window', async () => {
+    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
+    const win = facilitator();
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(folder, 'Atlas.pdf') });
+    playReportPage({ ok: false, error: 'It is not a Wavelength file.' });
+    await expect(ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()])).resolves.toEqual({
+      kind: 'error',
+      fileName: 'Atlas.pdf',
+      detail: 'It is not a Wavelength file.',
+    });
+    expect(BrowserWindow.windows[1]!.isDestroyed()).toBe(true);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('writes PNG bytes and SVG/CSV text as given, with the extension and without a .bak', async () => {
+    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
+    const win = facilitator();
+    await writeFile(join(folder, 'chart.png'), 'old');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'chart') });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    await expect(
+      ipcMain.invokeFrom(win.webContents, CHANNELS.exportFile, [{ format: 'png', data: png, suggestedName: 'Atlas.png', filterName: 'PNG' }]),
+    ).resolves.toEqual({ kind: 'exported', fileName: 'chart.png' });
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'curves.csv') });
+    await ipcMain.invokeFrom(win.webContents, CHANNELS.exportFile, [{ format: 'csv', data: 'a,b\r\n', suggestedName: 'A', filterName: 'CSV' }]);
+    expect(new Uint8Array(await readFile(join(folder, 'chart.png')))).toEqual(png);
+    expect(await readFile(join(folder, 'curves.csv'), 'utf8')).toBe('a,b\r\n');
+    expect((await readdir(folder)).sort()).toEqual(['chart.png', 'curves.csv']);
+    const [, options] = dialog.showSaveDialog.mock.calls[1] as [unknown, { filters: unknown[] }];
+    expect(options.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+  });
+
+  it('refuses calls from a page that is not ours', async () => {
+    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
+    const win = facilitator();
+    await expect(
+      ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()], { url: 'https://evil.example/', parent: null }),
+    ).rejects.toThrow(IpcSenderError);
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('loads the report page from the dev server in development', () => {
+    expect(reportPageUrl('http://localhost:5173/')).toBe('http://localhost:5173/report.html');
+    expect(reportPageUrl(undefined)).toBe('app://wavelength/report.html');
+  });
+
+  it('hands the page the job as JSON, never as code', () => {
+    const call = hookCall('load', { sessionText: '");alert(1);("', options: { paper: 'a4', language: 'de' }, roundId: null });
+    expect(call).toBe('window.__wavelengthReport.load({"sessionText":"\\");alert(1);(\\"","options":{"paper":"a4","language":"de"},"roundId":null})');
+  });
+});
+
+describe('export request checks', () => {
+  it('accepts exactly the contract’s shapes', () => {
+    expect(parseExportPdfRequest(pdfRequest())).toEqual(pdfRequest());
+    const file: ExportFileRequest = { format: 'svg', data: '<svg/>', suggestedName: 'A.svg', filterName: 'SVG' };
+    expect(parseExportFileRequest(file)).toEqual(file);
+  });
+
+  it('refuses wrong or extra fields, unknown formats and options, and text posing as a PNG', () => {
+    const bad: unknown[] = [
+      { ...pdfRequest(), path: '/etc/passwd' },
+      { ...pdfRequest(), options: { paper: 'a3', language: 'de' } },
+      { ...pdfRequest(), options: { paper: 'a4', language: 'fr' } },
+      { ...pdfRequest(), sessionText: 42 },
+    ];
+    for (const value of bad) expect(() => parseExportPdfRequest(value)).toThrow(IpcArgumentError);
+    const badFiles: unknown[] = [
+      { format: 'exe', data: 'x', suggestedName: 'a', filterName: 'b' },
+      { format: 'png', data: 'not bytes', suggestedName: 'a', filterName: 'b' },
+      { format: 'csv', data: new Uint8Array(1), suggestedName: 'a', filterName: 'b' },
+      { format: 'svg', data: '<svg/>', suggestedName: 'a' },
+    ];
+    for (const value of badFiles) expect(() => parseExportFileRequest(value)).toThrow(IpcArgumentError);
+  });
+});
