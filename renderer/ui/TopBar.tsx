@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { findCommand, formatKeyBinding, isDirty, useHistory, type CommandId, type View } from '../state';
 import { LANGUAGES, type Language } from '../i18n';
 import { useApp, useServices } from './AppContext';
+import { ExportButton } from './ExportDialog';
 import { PresenterMenu } from './presenter/PresenterMenu';
 
 const VIEWS: readonly View[] = ['setup', 'draw', 'reveal', 'compare', 'discuss'];
@@ -79,6 +80,7 @@ export function TopBar() {
         <CommandButton id="file.open" />
         <CommandButton id="file.save" primary />
         <CommandButton id="file.saveAs" />
+        <ExportButton />
         <span className="toolbar-sep" />
         <PresenterMenu />
         <label className="lang">
