@@ -39,7 +39,8 @@ export const REPORT_FONT = 'Inter, "Helvetica Neue", Arial, sans-serif';
 /** Chart proportions in the report: laid out at this size and scaled to the page by the SVG viewBox. */
 const CHART_WIDTH = 1000;
 const OVERLAY_HEIGHT = 500;
-const COMPARISON_HEIGHT = 520;
+// Wider than tall: the comparison sheet also carries the figures per team below the chart.
+const COMPARISON_HEIGHT = 400;
 const REPORT_CHART_STYLE: ChartStyle = { fontSize: 12, curveWidth: 2.2 };
 const GAP_STRIP_HEIGHT = 48;
 
