@@ -6,7 +6,7 @@ import type { ExportResult } from '../platform/platform';
 import { chartPixelSize } from '../report/chartFigureModel';
 import { reportRounds } from '../report/reportFormat';
 import { reportT } from '../report/reportI18n';
-import { EXPORT_FORMATS, findCommand, type ExportFormat } from '../state';
+import { EXPORT_FORMATS, findCommand, formatKeyBinding, type ExportFormat } from '../state';
 import { useApp, useServices } from './AppContext';
 import './exportDialog.css';
 
@@ -22,8 +22,9 @@ const remembered: { paper: PaperSize; language: ReportLanguage | null; scale: Pn
 /** The toolbar's "Export…" button and the export dialog it (or the menu, or Ctrl+P) opens. */
 export function ExportButton() {
   const { t } = useTranslation();
-  const { files } = useServices();
+  const { files, isMac } = useServices();
   const open = useApp((s) => s.exportDialog);
+  const shortcut = formatKeyBinding(findCommand('export.pdf').keys[0]!, isMac);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -39,7 +40,7 @@ export function ExportButton() {
         className="btn"
         aria-haspopup="dialog"
         onClick={() => void findCommand('export.pdf').run(files)}
-        title={`${t('report.dialog.open')} (Ctrl+P)`}
+        title={`${t('report.commands.pdf')} (${shortcut})`}
       >
         {t('report.dialog.open')}
       </button>
