@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { findCommand, roomStateOf } from '../../state';
 import { useApp, useServices } from '../AppContext';
 import { RoomView } from './RoomView';
+import { usePointerActive } from './usePointerActive';
 
 /**
  * Single-screen present mode: the room view over the whole window (full
@@ -18,6 +19,7 @@ export function PresentMode() {
   const state = useApp((s) => s);
   const room = useMemo(() => roomStateOf(state, 0), [state]);
   const ref = useRef<HTMLDivElement>(null);
+  const pointerActive = usePointerActive();
 
   useEffect(() => {
     const root = document.getElementById('root');
@@ -41,7 +43,7 @@ export function PresentMode() {
   return createPortal(
     <div ref={ref} className="present-mode" role="dialog" aria-modal="true" aria-label={t('presenter.presentMode.label')} tabIndex={-1} data-testid="present-mode">
       <RoomView state={room} />
-      <button type="button" className="btn present-mode__leave" onClick={() => void findCommand('present.leave').run(files)}>
+      <button type="button" className={`btn present-mode__leave${pointerActive ? ' is-shown' : ''}`} onClick={() => void findCommand('present.leave').run(files)}>
         {t('presenter.presentMode.leave')}
       </button>
       <p className="present-mode__hint" aria-hidden="true">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform, RoomState } from '../../platform/platform';
 import { RoomView } from './RoomView';
+import { usePointerActive } from './usePointerActive';
 
 /**
  * The presenter window's whole app (`?view=presenter`): the room view, fed
@@ -12,6 +13,7 @@ export function PresenterApp({ platform }: { platform: Platform }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<RoomState | null>(null);
   const [fullScreen, setFullScreen] = useState(false);
+  const pointerActive = usePointerActive();
 
   useEffect(() => platform.presenter.onState(setState), [platform]);
   useEffect(() => platform.presenter.onFullScreenChange(setFullScreen), [platform]);
@@ -31,7 +33,7 @@ export function PresenterApp({ platform }: { platform: Platform }) {
       <RoomView state={state}>
         {/* Electron opens this window full screen; a browser window needs the user's click. */}
         {platform.kind === 'browser' && !fullScreen && (
-          <button type="button" className="btn room__fullscreen" onClick={() => platform.presenter.setFullScreen(true)}>
+          <button type="button" className={`btn room__fullscreen${pointerActive ? ' is-shown' : ''}`} onClick={() => platform.presenter.setFullScreen(true)}>
             {t('presenter.room.fullScreen')}
           </button>
         )}
