@@ -12,7 +12,8 @@ async function violations(page: Page): Promise<string[]> {
 
 test('the checker itself catches an unlabelled control', async ({ page }) => {
   await page.goto('/');
-  await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
+  // A string runs in the page; this file is typed without the DOM library.
+  await page.evaluate("document.body.append(Object.assign(document.createElement('input'), { type: 'text' }))");
   expect((await violations(page)).join('\n')).toMatch(/^label \(critical\)/m);
 });
 
@@ -47,7 +48,8 @@ test('the workshop can be run from the keyboard alone', async ({ page }) => {
   // Alt+2 goes to Draw; Tab reaches Kim's button.
   await page.keyboard.press('Alt+2');
   const kim = page.getByRole('button', { name: /^Kim\b/ });
-  for (let i = 0; i < 40 && !(await kim.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  const focused = () => kim.evaluate('(el) => el === document.activeElement');
+  for (let i = 0; i < 40 && !(await focused()); i++) await page.keyboard.press('Tab');
   await expect(kim).toBeFocused();
   await page.keyboard.press('Enter');
   // The curtain's button has focus.
