@@ -167,6 +167,30 @@ function screenOf(state: AppState, labels: Map<Id, string>): RoomScreen {
   }
 }
 
+/** Everything roomStateOf reads from the store: when none of these changed (by reference), neither did the room state. */
+const ROOM_INPUTS = [
+  'session',
+  'view',
+  'roundId',
+  'drawerId',
+  'curtain',
+  'blind',
+  'revealMode',
+  'revealStep',
+  'hiddenParticipantIds',
+  'hiddenTeamIds',
+  'highlightId',
+  'compareDisplay',
+  'language',
+  'roomAnonymous',
+  'roomLegend',
+] as const satisfies readonly (keyof AppState)[];
+
+/** Cheap check before deriving: did anything the room state is made from change? */
+export function roomInputsChanged(previous: AppState | null, next: AppState): boolean {
+  return previous === null || ROOM_INPUTS.some((key) => previous[key] !== next[key]);
+}
+
 /** The same state with another revision: to compare two states for "anything the room sees changed?". */
 export function sameRoomContent(a: RoomState | null, b: RoomState): boolean {
   return a !== null && JSON.stringify({ ...a, rev: 0 }) === JSON.stringify({ ...b, rev: 0 });

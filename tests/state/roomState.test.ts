@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timePos } from '../../renderer/domain';
-import { commandForKey, createAppStore, findCommand, roomLabels, roomStateOf, sameRoomContent, type AppStore } from '../../renderer/state';
+import { commandForKey, createAppStore, findCommand, roomInputsChanged, roomLabels, roomStateOf, sameRoomContent, type AppStore } from '../../renderer/state';
 import type { FileContext } from '../../renderer/state';
 import { newerRoomStates, nextRoomRev } from '../../renderer/platform/room-sequence';
 import type { RoomState } from '../../renderer/platform/platform';
@@ -171,6 +171,18 @@ describe('the compare view in the room', () => {
     const room = roomStateOf(store.getState(), 1);
     const broken = { ...room, compare: { ...room.compare!, target: [0.5] } };
     expect(() => parseRoomState(broken)).toThrow(/does not match the grid/);
+  });
+});
+
+describe('roomInputsChanged', () => {
+  it('is false for store changes the room does not see, true for those it does', () => {
+    const store = retro();
+    const before = store.getState();
+    store.getState().setPresenterProblem('blocked');
+    expect(roomInputsChanged(before, store.getState())).toBe(false);
+    store.getState().setRoomAnonymous(true);
+    expect(roomInputsChanged(before, store.getState())).toBe(true);
+    expect(roomInputsChanged(null, before)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { RoomState } from '../../platform/platform';
 import { nextRoomRev } from '../../platform/room-sequence';
-import { roomStateOf, sameRoomContent } from '../../state';
+import { roomInputsChanged, roomStateOf, sameRoomContent, type AppState } from '../../state';
 import { useServices } from '../AppContext';
 
 /**
@@ -15,11 +15,16 @@ export function usePresenterSync(): void {
 
   useEffect(() => {
     let last: RoomState | null = null;
+    let lastInputs: AppState | null = null;
     let rev = 0;
     let queued = false;
     const publish = () => {
       queued = false;
-      const next = roomStateOf(store.getState(), 0);
+      const state = store.getState();
+      // Most store changes (typing in a form, a notice) leave the room as it is: skip them without deriving.
+      if (!roomInputsChanged(lastInputs, state)) return;
+      lastInputs = state;
+      const next = roomStateOf(state, 0);
       if (sameRoomContent(last, next)) return;
       rev = nextRoomRev(rev);
       last = { ...next, rev };
