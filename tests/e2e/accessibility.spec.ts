@@ -40,6 +40,7 @@ test('the workshop can be run from the keyboard alone', async ({ page }) => {
   // Start screen: the first button has focus.
   await expect(page.getByRole('button', { name: 'Start a new retro' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Wavelength' })).toHaveCount(0);
   // Add a participant by keyboard only.
   await page.getByRole('textbox', { name: 'Name or alias', exact: true }).focus();
   await page.keyboard.type('Kim');
@@ -47,8 +48,9 @@ test('the workshop can be run from the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('textbox', { name: 'Name of Kim' })).toBeVisible();
   // Alt+2 goes to Draw; Tab reaches Kim's button.
   await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { name: 'Who draws next?' })).toBeVisible();
   const kim = page.getByRole('button', { name: /^Kim\b/ });
-  const focused = () => kim.evaluate('(el) => el === document.activeElement');
+  const focused = () => kim.evaluate((el) => el === el.ownerDocument.activeElement);
   for (let i = 0; i < 40 && !(await focused()); i++) await page.keyboard.press('Tab');
   await expect(kim).toBeFocused();
   await page.keyboard.press('Enter');
