@@ -30,6 +30,8 @@ export async function makeChartPng(file: ChartSvgFile, scale: PngScale): Promise
   return svgToPng(file.svg, file.width, file.height, scale);
 }
 
+export const UTF8_BOM = '\uFEFF';
+
 export function makeCurvesCsv(
   session: Session,
   roundId: Id | null,
@@ -37,7 +39,8 @@ export function makeCurvesCsv(
   analyse: (session: Session, roundId: Id) => RoundAnalysis = analyseRound,
 ): string {
   const round = chartRound(session, roundId);
-  return curvesToCsv(session, round.id, analyse(session, round.id), {
+  // A byte-order mark: Excel on Windows reads a CSV as UTF-8 only with one, else umlauts in names break.
+  return UTF8_BOM + curvesToCsv(session, round.id, analyse(session, round.id), {
     scale: (low, high) => t('report.csv.scale', { low, high }),
     time: t('report.csv.time'),
     timePercent: t('report.csv.timePercent'),

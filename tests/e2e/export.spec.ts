@@ -240,7 +240,9 @@ test.describe('exports from the app in the browser build', () => {
     const csvDownload = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const csv = await readFile(await (await csvDownload).path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('Begeisterung von 0 = enttäuscht bis 10 = begeistert');
+    // UTF-8 with a byte-order mark, so Excel shows the umlauts.
+    expect(csv.startsWith('\uFEFFBegeisterung')).toBe(true);
+    expect(csv.slice(1).split('\r\n')[0]).toBe('Begeisterung von 0 = enttäuscht bis 10 = begeistert');
     expect(csv.split('\r\n')[1]).toMatch(/^Zeit \(0-1\),Zeit \(%\),Phase,Anna,/);
     expect(csv.split('\r\n')).toHaveLength(2 + 201 + 1);
 
@@ -287,7 +289,7 @@ test.describe('batch export', () => {
       expect(await pdfImages(pdf)).toEqual([]);
       expect(pngSize(new Uint8Array(await readFile(join(out, `${stem}.png`)))).width).toBe(2560);
       expect(await readFile(join(out, `${stem}.svg`), 'utf8')).toContain(`>${project}</text>`);
-      expect((await readFile(join(out, `${stem}.csv`), 'utf8')).split('\r\n')[0]).toBe('Enthusiasm from 0 = enttäuscht to 10 = begeistert');
+      expect((await readFile(join(out, `${stem}.csv`), 'utf8')).split('\r\n')[0]).toBe('\uFEFFEnthusiasm from 0 = enttäuscht to 10 = begeistert');
     }
     await expect(stat(join(out, 'cut-off.pdf'))).rejects.toThrow();
   });
