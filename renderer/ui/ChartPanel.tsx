@@ -1,32 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { CurveChart } from '../canvas/CurveChart';
-import type { StrokeSample } from '../domain';
-import type { VisibleCurve } from '../state';
+import { CurveChart, type CurveChartProps } from '../canvas/CurveChart';
 import { useApp } from './AppContext';
 
-interface Props {
-  readonly curves: readonly VisibleCurve[];
-  readonly label: string;
+type Props = Omit<CurveChartProps, 'phases' | 'milestones' | 'handoverId' | 'scale' | 'handoverBadge' | 'drawColor'> & {
   readonly drawColor?: string | null;
-  readonly onStroke?: (stroke: StrokeSample[]) => void;
-}
+};
 
-/** The chart over the session's timeline and scale. */
-export function ChartPanel({ curves, label, drawColor = null, onStroke }: Props) {
+/** The chart over the session's timeline and scale; extra drawing and input pass straight through. */
+export function ChartPanel({ drawColor = null, ...chart }: Props) {
   const { t } = useTranslation();
   const timeline = useApp((s) => s.session.timeline);
   const scale = useApp((s) => s.session.scale);
   return (
     <CurveChart
+      {...chart}
       phases={timeline.phases}
       milestones={timeline.milestones}
       handoverId={timeline.handoverId}
       scale={scale}
-      curves={curves}
       drawColor={drawColor}
-      onStroke={onStroke}
       handoverBadge={t('chart.handoverBadge')}
-      label={label}
     />
   );
 }

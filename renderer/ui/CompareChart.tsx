@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CurveChart } from '../canvas/CurveChart';
 import { Band, DisagreementShading, GapStrip, HandoverDropMarker, NoteMarkers, SeriesLine, TargetLine, teamColor, teamDash } from '../canvas/CompareLayers';
 import { LAPTOP_STYLE, type ChartStyle } from '../canvas/chartGeometry';
 import { valueAt, type Enthusiasm, type Note, type RoundAnalysis, type TimePos } from '../domain';
 import type { VisibleCurve } from '../state';
 import { useApp } from './AppContext';
+import { ChartPanel } from './ChartPanel';
 import { formatLevel } from './format';
 
 const COMPARE_STYLE: ChartStyle = { ...LAPTOP_STYLE, stripHeight: 56 };
@@ -31,7 +31,7 @@ export function CompareChart({ analysis, curves, label, onPick, selectedNoteId =
   const roundId = useApp((s) => s.roundId);
   const highlightId = useApp((s) => s.highlightId);
   const display = useApp((s) => s.compareDisplay);
-  const { timeline, scale, teams, participants } = session;
+  const { teams, participants } = session;
   const notes = useMemo(() => session.notes.filter((n) => n.roundId === roundId), [session.notes, roundId]);
   const isCompare = mode === 'compare';
   const highlightedTeam = teams.find((tm) => tm.id === highlightId);
@@ -49,14 +49,8 @@ export function CompareChart({ analysis, curves, label, onPick, selectedNoteId =
   const curveOf = (n: Note) => (n.participantId ? session.curves.find((c) => c.roundId === roundId && c.participantId === n.participantId) : undefined);
 
   return (
-    <CurveChart
-      phases={timeline.phases}
-      milestones={timeline.milestones}
-      handoverId={timeline.handoverId}
-      scale={scale}
+    <ChartPanel
       curves={shownCurves}
-      drawColor={null}
-      handoverBadge={t('chart.handoverBadge')}
       label={label}
       style={isCompare ? COMPARE_STYLE : LAPTOP_STYLE}
       onPick={onPick}
