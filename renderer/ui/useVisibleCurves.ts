@@ -1,23 +1,25 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { visibleCurves, type VisibleCurve } from '../state';
-import { useApp } from './AppContext';
+import { useApp, useServices } from './AppContext';
 
-/** The curves of the current screen, recomputed only when what they depend on changes. */
+/** The curves of the current screen, recomputed only when what the selector reads changes. */
 export function useVisibleCurves(): VisibleCurve[] {
-  const session = useApp((s) => s.session);
-  const view = useApp((s) => s.view);
-  const roundId = useApp((s) => s.roundId);
-  const drawerId = useApp((s) => s.drawerId);
-  const curtain = useApp((s) => s.curtain);
-  const blind = useApp((s) => s.blind);
-  const revealMode = useApp((s) => s.revealMode);
-  const revealStep = useApp((s) => s.revealStep);
-  const hiddenParticipantIds = useApp((s) => s.hiddenParticipantIds);
-  const hiddenTeamIds = useApp((s) => s.hiddenTeamIds);
-  const all = useApp((s) => s);
-  return useMemo(
-    () => visibleCurves(all),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `all` changes on every store update; these are what the selector reads.
-    [session, view, roundId, drawerId, curtain, blind, revealMode, revealStep, hiddenParticipantIds, hiddenTeamIds],
+  const { store } = useServices();
+  const inputs = useApp(
+    useShallow((s) => [
+      s.session,
+      s.view,
+      s.roundId,
+      s.drawerId,
+      s.curtain,
+      s.blind,
+      s.revealMode,
+      s.revealStep,
+      s.hiddenParticipantIds,
+      s.hiddenTeamIds,
+    ]),
   );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `inputs` lists exactly what visibleCurves reads.
+  return useMemo(() => visibleCurves(store.getState()), [store, ...inputs]);
 }
