@@ -144,7 +144,7 @@ export interface PresenterStatus {
 }
 
 /** Version of the RoomState layout; a receiver ignores states of another version. */
-export const ROOM_STATE_VERSION = 1;
+export const ROOM_STATE_VERSION = 2;
 
 export type RoomLineStyle = 'solid' | 'dashed' | 'dotted' | 'dashdot';
 
@@ -210,13 +210,71 @@ export interface RoomTeamSeries {
   upper: (number | null)[] | null;
 }
 
-/** What the compare view adds for the room: team means with bands and the target curve. */
+/** The Sales–PS gap on the RoomCompare grid, as the strip under the facilitator's compare chart. */
+export interface RoomGap {
+  /** The team whose mean is the minuend (Sales) and the subtrahend (PS); the role picks the colour. */
+  a: { name: string; role: (typeof ROOM_TEAM_ROLES)[number] };
+  b: { name: string; role: (typeof ROOM_TEAM_ROLES)[number] };
+  /** mean(a) − mean(b), in [−1, 1]; null where either team has no curve. */
+  values: (number | null)[];
+}
+
+/** One team's drop after the handover, as the facilitator's marker shows it (only drops large enough to mark). */
+export interface RoomHandoverDrop {
+  team: string;
+  role: (typeof ROOM_TEAM_ROLES)[number];
+  /** Where the handover is, in [0, 1]. */
+  at: number;
+  /** Level just before the handover, the low after it and where; levels in [0, 1]. */
+  before: number;
+  low: number;
+  lowAt: number;
+  /** Another team or a person is highlighted. */
+  dimmed: boolean;
+}
+
+/** A span where the group disagrees most; numbered in order (1, 2, 3) on the chart. */
+export interface RoomSpan {
+  start: number;
+  end: number;
+  /** The phase it falls in. */
+  phase: string;
+}
+
+/** What the compare view adds for the room: team means with bands, the target, the gap, the handover drops, the disagreement spans. */
 export interface RoomCompare {
   /** Time positions in [0, 1] that the series are sampled at. */
   grid: number[];
   teams: RoomTeamSeries[];
   /** The method's target curve on the grid; null when hidden. */
   target: (number | null)[] | null;
+  /** The Sales–PS gap strip; null without both teams (or one is hidden). */
+  gap: RoomGap | null;
+  /** Handover drop markers (Sales and PS); empty without a handover or a drop. */
+  drops: RoomHandoverDrop[];
+  /** Disagreement spans, shaded and numbered; empty when the facilitator hides them. */
+  spans: RoomSpan[];
+}
+
+export const ROOM_NOTE_KINDS = ['event', 'insight'] as const;
+
+/** A note pinned to a moment, numbered by its position in RoomState.notes as on the facilitator's chart. */
+export interface RoomNote {
+  /** Where on the timeline, in [0, 1]. */
+  at: number;
+  kind: (typeof ROOM_NOTE_KINDS)[number];
+  /** The phase it falls in ('' when none). */
+  phase: string;
+  /** The note; participants' names in it are replaced by their labels when names are anonymised. */
+  text: string;
+  /** Who wrote it; an anonymised label, or null (none given, or left out because it could name someone). */
+  author: string | null;
+  /** Whose curve it is pinned to (name or anonymised label); null for the whole group. */
+  participant: string | null;
+  /** #rrggbb of the marker: that participant's colour, or a neutral dark. */
+  color: string;
+  /** That curve's level at `at`, for a dot on the curve; null when none. */
+  level: number | null;
 }
 
 /**
@@ -248,6 +306,8 @@ export interface RoomState {
   anonymous: boolean;
   /** Team means, bands and target while the facilitator compares; null otherwise. */
   compare: RoomCompare | null;
+  /** Notes of the round while the chart shows them (discuss; compare with notes on); empty otherwise. */
+  notes: RoomNote[];
 }
 
 /** The API the preload exposes as `window.wavelength`. */

@@ -6,14 +6,19 @@
  * IpcArgumentError.
  */
 import {
+  ROOM_NOTE_KINDS,
   ROOM_SCREEN_KINDS,
   ROOM_STATE_VERSION,
   ROOM_TEAM_ROLES,
   type RoomCompare,
   type RoomCurve,
+  type RoomGap,
+  type RoomHandoverDrop,
   type RoomLegendTeam,
   type RoomLineStyle,
+  type RoomNote,
   type RoomScreen,
+  type RoomSpan,
   type RoomState,
 } from '../contract';
 import { expectBoolean, expectRecord, expectString, IpcArgumentError } from './validate';
@@ -28,6 +33,14 @@ export const ROOM_LIMITS = {
   legendTeams: 50,
   /** Samples of a compare series (the analysis grid has 201). */
   gridPoints: 2001,
+  /** Handover drop markers (one per team). */
+  drops: 50,
+  /** Disagreement spans (the analysis finds up to three). */
+  spans: 20,
+  /** Notes of one round (the session file allows 2000 in all). */
+  notes: 2000,
+  /** A note's text (as in the session file). */
+  noteText: 2000,
   text: 500,
   id: 200,
 } as const;
@@ -49,6 +62,7 @@ export function parseRoomState(value: unknown): RoomState {
     'legend',
     'anonymous',
     'compare',
+    'notes',
   ]);
   if (o.version !== ROOM_STATE_VERSION) throw new IpcArgumentError(`room state version must be ${ROOM_STATE_VERSION}.`);
   if (o.language !== 'de' && o.language !== 'en') throw new IpcArgumentError('language must be de or en.');
@@ -86,11 +100,12 @@ export function parseRoomState(value: unknown): RoomState {
     legend: expectArray(o.legend, 'legend', ROOM_LIMITS.legendTeams).map((t, i) => parseLegendTeam(t, `legend[${i}]`)),
     anonymous: expectBoolean(o.anonymous, 'anonymous'),
     compare: o.compare === null ? null : parseCompare(o.compare),
+    notes: expectArray(o.notes, 'notes', ROOM_LIMITS.notes).map((n, i) => parseNote(n, `notes[${i}]`)),
   };
 }
 
 function parseCompare(value: unknown): RoomCompare {
-  const c = expectRecord(value, 'compare', ['grid', 'teams', 'target']);
+  const c = expectRecord(value, 'compare', ['grid', 'teams', 'target', 'gap', 'drops', 'spans']);
   const grid = expectArray(c.grid, 'compare.grid', ROOM_LIMITS.gridPoints).map((t) => unit(t, 'grid time'));
   const series = (v: unknown, what: string): (number | null)[] => {
     const values = expectArray(v, what, ROOM_LIMITS.gridPoints);
@@ -102,10 +117,9 @@ function parseCompare(value: unknown): RoomCompare {
     teams: expectArray(c.teams, 'compare.teams', ROOM_LIMITS.legendTeams).map((t, i) => {
       const what = `compare.teams[${i}]`;
       const team = expectRecord(t, what, ['name', 'role', 'lineStyle', 'n', 'highlighted', 'dimmed', 'mean', 'lower', 'upper']);
-      if (!(ROOM_TEAM_ROLES as readonly unknown[]).includes(team.role)) throw new IpcArgumentError(`${what}.role is unknown.`);
       return {
         name: text(team.name, `${what}.name`),
-        role: team.role as RoomCompare['teams'][number]['role'],
+        role: role(team.role, `${what}.role`),
         lineStyle: lineStyle(team.lineStyle, `${what}.lineStyle`),
         n: expectCount(team.n, `${what}.n`),
         highlighted: expectBoolean(team.highlighted, `${what}.highlighted`),
@@ -116,7 +130,72 @@ function parseCompare(value: unknown): RoomCompare {
       };
     }),
     target: c.target === null ? null : series(c.target, 'compare.target'),
+    gap: c.gap === null ? null : parseGap(c.gap, grid.length),
+    drops: expectArray(c.drops, 'compare.drops', ROOM_LIMITS.drops).map((d, i) => parseDrop(d, `compare.drops[${i}]`)),
+    spans: expectArray(c.spans, 'compare.spans', ROOM_LIMITS.spans).map((sp, i) => parseSpan(sp, `compare.spans[${i}]`)),
   };
+}
+
+function parseGap(value: unknown, gridLength: number): RoomGap {
+  const g = expectRecord(value, 'compare.gap', ['a', 'b', 'values']);
+  const side = (v: unknown, what: string) => {
+    const t = expectRecord(v, what, ['name', 'role']);
+    return { name: text(t.name, `${what}.name`), role: role(t.role, `${what}.role`) };
+  };
+  const values = expectArray(g.values, 'compare.gap.values', ROOM_LIMITS.gridPoints);
+  if (values.length !== gridLength) throw new IpcArgumentError('compare.gap.values does not match the grid.');
+  return {
+    a: side(g.a, 'compare.gap.a'),
+    b: side(g.b, 'compare.gap.b'),
+    // A difference of two levels: in [−1, 1].
+    values: values.map((x) => {
+      if (x === null) return null;
+      const n = expectNumber(x, 'compare.gap.values');
+      if (n < -1 || n > 1) throw new IpcArgumentError('compare.gap.values must lie in [−1, 1].');
+      return n;
+    }),
+  };
+}
+
+function parseDrop(value: unknown, what: string): RoomHandoverDrop {
+  const d = expectRecord(value, what, ['team', 'role', 'at', 'before', 'low', 'lowAt', 'dimmed']);
+  return {
+    team: text(d.team, `${what}.team`),
+    role: role(d.role, `${what}.role`),
+    at: unit(d.at, `${what}.at`),
+    before: unit(d.before, `${what}.before`),
+    low: unit(d.low, `${what}.low`),
+    lowAt: unit(d.lowAt, `${what}.lowAt`),
+    dimmed: expectBoolean(d.dimmed, `${what}.dimmed`),
+  };
+}
+
+function parseSpan(value: unknown, what: string): RoomSpan {
+  const s = expectRecord(value, what, ['start', 'end', 'phase']);
+  const start = unit(s.start, `${what}.start`);
+  const end = unit(s.end, `${what}.end`);
+  if (end < start) throw new IpcArgumentError(`${what} ends before it starts.`);
+  return { start, end, phase: text(s.phase, `${what}.phase`) };
+}
+
+function parseNote(value: unknown, what: string): RoomNote {
+  const n = expectRecord(value, what, ['at', 'kind', 'phase', 'text', 'author', 'participant', 'color', 'level']);
+  if (!(ROOM_NOTE_KINDS as readonly unknown[]).includes(n.kind)) throw new IpcArgumentError(`${what}.kind is unknown.`);
+  return {
+    at: unit(n.at, `${what}.at`),
+    kind: n.kind as RoomNote['kind'],
+    phase: text(n.phase, `${what}.phase`),
+    text: expectString(n.text, `${what}.text`, ROOM_LIMITS.noteText),
+    author: n.author === null ? null : text(n.author, `${what}.author`),
+    participant: n.participant === null ? null : text(n.participant, `${what}.participant`),
+    color: color(n.color, `${what}.color`),
+    level: n.level === null ? null : unit(n.level, `${what}.level`),
+  };
+}
+
+function role(value: unknown, what: string): RoomGap['a']['role'] {
+  if (!(ROOM_TEAM_ROLES as readonly unknown[]).includes(value)) throw new IpcArgumentError(`${what} is unknown.`);
+  return value as RoomGap['a']['role'];
 }
 
 function parseScreen(value: unknown): RoomScreen {

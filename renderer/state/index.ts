@@ -3,6 +3,7 @@ export * from './sessionSlice';
 export * from './workshopSlice';
 export * from './fileSlice';
 export * from './selectors';
+export * from './analysis';
 export * from './fileActions';
 export * from './commands';
 export * from './presenterSlice';

@@ -1,5 +1,15 @@
-import { ROOM_STATE_VERSION, type RoomCompare, type RoomCurve, type RoomLegendTeam, type RoomScreen, type RoomState } from '../../electron/contract';
-import { createRoundAnalysisCache, type Id, type Series, type Session } from '../domain';
+import {
+  ROOM_STATE_VERSION,
+  type RoomCompare,
+  type RoomCurve,
+  type RoomHandoverDrop,
+  type RoomLegendTeam,
+  type RoomNote,
+  type RoomScreen,
+  type RoomState,
+} from '../../electron/contract';
+import { phaseAt, valueAt, type Id, type RoundAnalysis, type Series, type Session } from '../domain';
+import { roundAnalysis } from './analysis';
 import { drawnCount, revealedIds, revealGroups, visibleCurves, type VisibleCurve } from './selectors';
 import type { AppState } from './store';
 
@@ -95,22 +105,57 @@ export function roomStateOf(state: AppState, rev: number): RoomState {
     legend,
     anonymous,
     compare: state.view === 'compare' ? compareOf(state) : null,
+    notes: state.view === 'discuss' || (state.view === 'compare' && state.compareDisplay.notes) ? notesOf(state, labels) : [],
   };
 }
 
-// The analysis is memoised per round, so publishing on every store change stays cheap.
-const analyse = createRoundAnalysisCache();
+type Plain = (number | null)[];
 
-/** The compare view's team means, bands and target, as the facilitator's compare chart shows them. */
+/**
+ * The analysis's series as plain arrays for the room, made once per analysis:
+ * the analysis is memoised per round (roundAnalysis), so as long as the
+ * curves don't change, every publish reuses these same arrays.
+ */
+const plainSeries = new WeakMap<RoundAnalysis, { grid: number[]; target: Plain; gap: Plain | null; teams: Map<Id, { mean: Plain; lower: Plain; upper: Plain }> }>();
+
+function plainOf(analysis: RoundAnalysis) {
+  let hit = plainSeries.get(analysis);
+  if (!hit) {
+    const plain = (values: Series): Plain => values.map((v) => (v === null || v === undefined ? null : v));
+    hit = {
+      grid: analysis.grid.map(Number),
+      target: plain(analysis.target.values),
+      // A difference of two levels; clamped against rounding so it stays in [−1, 1].
+      gap: analysis.gap ? analysis.gap.values.map((v) => (v === null || v === undefined ? null : Math.max(-1, Math.min(1, v)))) : null,
+      teams: new Map(analysis.teams.map((s) => [s.teamId, { mean: plain(s.mean), lower: plain(s.lower), upper: plain(s.upper) }] as const)),
+    };
+    plainSeries.set(analysis, hit);
+  }
+  return hit;
+}
+
+/** A drop smaller than this gets no marker, as on the facilitator's compare chart. */
+const DROP_MARK_MIN = 0.02;
+
+/**
+ * What the facilitator's compare chart shows, for the room: team means with
+ * bands, the target, the Sales–PS gap strip, the handover drops and the
+ * disagreement spans, following the display switches and the highlight.
+ * Teams the facilitator hid stay out of the room, and so do the gap and the
+ * drops that would show them.
+ */
 function compareOf(state: AppState): RoomCompare {
   const { session, roundId, highlightId, compareDisplay } = state;
-  const analysis = analyse(session, roundId);
-  const plain = (values: Series) => values.map((v) => (v === null || v === undefined ? null : v));
+  const analysis = roundAnalysis(session, roundId);
+  const plain = plainOf(analysis);
   const highlightedTeam = session.teams.some((t) => t.id === highlightId);
   const highlightedPerson = session.participants.some((p) => p.id === highlightId);
+  const teamOf = (id: Id | undefined) => session.teams.find((t) => t.id === id && !state.hiddenTeamIds.includes(t.id));
+  const dimmed = (teamId: Id) => (highlightedTeam && teamId !== highlightId) || highlightedPerson;
   const teams = analysis.teams.flatMap((series) => {
-    const team = session.teams.find((t) => t.id === series.teamId);
-    if (!team || series.n === 0 || state.hiddenTeamIds.includes(team.id)) return [];
+    const team = teamOf(series.teamId);
+    const values = plain.teams.get(series.teamId);
+    if (!team || !values || series.n === 0) return [];
     const band = compareDisplay.bands && series.n >= 2;
     return [
       {
@@ -119,19 +164,106 @@ function compareOf(state: AppState): RoomCompare {
         lineStyle: team.lineStyle,
         n: series.n,
         highlighted: team.id === highlightId,
-        dimmed: (highlightedTeam && team.id !== highlightId) || highlightedPerson,
-        mean: plain(series.mean),
-        lower: band ? plain(series.lower) : null,
-        upper: band ? plain(series.upper) : null,
+        dimmed: dimmed(team.id),
+        mean: values.mean,
+        lower: band ? values.lower : null,
+        upper: band ? values.upper : null,
       },
     ];
   });
+
+  const gap = analysis.gap;
+  const teamA = teamOf(gap?.teamA);
+  const teamB = teamOf(gap?.teamB);
+  const handover = analysis.handover;
+  const drops: RoomHandoverDrop[] = !handover
+    ? []
+    : [teamA, teamB].flatMap((team) => {
+        const figure = team ? handover.byTeam[team.id] : undefined;
+        if (!team || !figure?.ok || figure.value.drop <= DROP_MARK_MIN) return [];
+        const { before, low, lowAt } = figure.value;
+        return [{ team: team.name, role: team.role, at: handover.at, before, low, lowAt, dimmed: dimmed(team.id) }];
+      });
+
   return {
-    grid: analysis.grid.map(Number),
+    grid: plain.grid,
     teams,
-    target: session.target.visible ? plain(analysis.target.values) : null,
+    target: session.target.visible ? plain.target : null,
+    gap: plain.gap && teamA && teamB ? { a: { name: teamA.name, role: teamA.role }, b: { name: teamB.name, role: teamB.role }, values: plain.gap } : null,
+    drops,
+    spans: compareDisplay.spans ? analysis.disagreement.map((s) => ({ start: s.start, end: s.end, phase: s.phaseName })) : [],
   };
 }
+
+/** The room's longest note text (as main accepts it, and as the session file allows). */
+const NOTE_TEXT_MAX = 2000;
+/** A note marker's colour when it is not pinned to a curve, as on the facilitator's chart. */
+const NOTE_COLOR = '#1f2a37';
+
+/**
+ * The round's notes, numbered in order as on the facilitator's chart. When
+ * names are anonymised, a participant's name is replaced by their label in
+ * the text, the curve it is pinned to is named by its label, and an author
+ * is kept only as the label of the participant of that name (any other
+ * author could name someone, so it is left out).
+ */
+function notesOf(state: AppState, labels: Map<Id, string>): RoomNote[] {
+  const { session, roundId } = state;
+  const anonymous = state.roomAnonymous;
+  const people = new Map(session.participants.map((p) => [p.id, p] as const));
+  const names = anonymous ? nameLabels(session, labels) : null;
+  const hidden = (id: Id) => state.hiddenParticipantIds.includes(id) || state.hiddenTeamIds.includes(people.get(id)?.teamId ?? '');
+  return session.notes
+    .filter((n) => n.roundId === roundId)
+    .map((n) => {
+      const person = n.participantId ? people.get(n.participantId) : undefined;
+      const curve = person && !hidden(person.id) ? session.curves.find((c) => c.roundId === roundId && c.participantId === person.id) : undefined;
+      const author = n.author.trim();
+      return {
+        at: n.at,
+        kind: n.kind,
+        phase: phaseAt(session.timeline.phases, n.at)?.phase.name ?? '',
+        text: clip(names ? replaceNames(n.text, names) : n.text, NOTE_TEXT_MAX),
+        author: author === '' ? null : names ? (names.get(author.toLocaleLowerCase()) ?? null) : author,
+        participant: person ? (labels.get(person.id) ?? null) : null,
+        color: person?.color ?? NOTE_COLOR,
+        level: curve ? valueAt(curve.points, n.at) : null,
+      };
+    });
+}
+
+/**
+ * Each participant's name, and each part of it ("Anna" of "Anna Berg", three
+ * letters or more), lower-cased, to their anonymised label. A part that two
+ * people share maps to a neutral ellipsis: it must go, but says nobody.
+ */
+function nameLabels(session: Session, labels: Map<Id, string>): Map<string, string> {
+  const full = new Map<string, string>();
+  const parts = new Map<string, string>();
+  for (const p of session.participants) {
+    const label = labels.get(p.id) ?? '…';
+    const name = p.name.trim().toLocaleLowerCase();
+    if (!name) continue;
+    full.set(name, full.has(name) && full.get(name) !== label ? '…' : label);
+    for (const part of name.split(/[\s\-.,]+/u)) {
+      if (part.length < 3 || part === name) continue;
+      parts.set(part, parts.has(part) && parts.get(part) !== label ? '…' : label);
+    }
+  }
+  // A full name wins over the same word as someone's part.
+  return new Map([...parts, ...full]);
+}
+
+/** Replaces whole-word occurrences of the names (case-insensitive, longest first) by their labels. */
+function replaceNames(text: string, names: Map<string, string>): string {
+  if (names.size === 0) return text;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return text.replace(pattern, (match) => names.get(match.toLocaleLowerCase()) ?? '…');
+}
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function screenOf(state: AppState, labels: Map<Id, string>): RoomScreen {
   const { session, roundId } = state;

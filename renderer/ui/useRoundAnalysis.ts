@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { createRoundAnalysisCache, measurePerceptionGaps, type PerceptionGap, type RoundAnalysis } from '../domain';
+import { measurePerceptionGaps, type PerceptionGap, type RoundAnalysis } from '../domain';
+import { roundAnalysis as analyse } from '../state';
 import { useApp } from './AppContext';
 
-// One cache for the app: each round's analysis is recomputed only when its curves (or the setup) change.
-const analyse = createRoundAnalysisCache();
+// One cache for the app, shared with the room state: each round's analysis is recomputed only when its curves (or the setup) change.
 
 export function useRoundAnalysis(): RoundAnalysis {
   const session = useApp((s) => s.session);

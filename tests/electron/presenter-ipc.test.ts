@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type RoomState } from '../../electron/contract';
+import { CHANNELS, ROOM_STATE_VERSION, type RoomState } from '../../electron/contract';
 import { registerPresenterIpc } from '../../electron/main/presenter-ipc';
 import { PresenterWindows } from '../../electron/main/presenter-window';
 import { ROOM_LIMITS } from '../../electron/main/room-state';
@@ -37,7 +37,7 @@ afterEach(async () => {
 
 function roomState(overrides: Partial<RoomState> = {}): RoomState {
   return {
-    version: 1,
+    version: ROOM_STATE_VERSION,
     rev: 1,
     language: 'en',
     title: 'Atlas',
@@ -51,6 +51,7 @@ function roomState(overrides: Partial<RoomState> = {}): RoomState {
     legend: [{ name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', highlighted: false }] }],
     anonymous: true,
     compare: null,
+    notes: [],
     ...overrides,
   };
 }
@@ -121,7 +122,7 @@ describe('presenter IPC', () => {
   const bad: [string, unknown[]][] = [
     ['no argument', []],
     ['a string', ['{}']],
-    ['another version', [roomState({ version: 2 as never })]],
+    ['another version', [roomState({ version: (ROOM_STATE_VERSION + 1) as never })]],
     ['an extra key', [{ ...roomState(), names: ['Sam'] }]],
     ['a missing key', [(({ anonymous: _a, ...rest }) => rest)(roomState())]],
     ['an unknown screen', [roomState({ screen: { kind: 'admin' } as never })]],

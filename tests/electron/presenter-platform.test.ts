@@ -1,10 +1,10 @@
 // The renderer's presenter host inside Electron: a pass-through to the preload
 // API that keeps room states in order and turns a refused open into a result.
 import { describe, expect, it, vi } from 'vitest';
-import type { RoomState, WavelengthApi } from '../../electron/contract';
+import { ROOM_STATE_VERSION, type RoomState, type WavelengthApi } from '../../electron/contract';
 import { createElectronPresenter } from '../../renderer/platform/presenter-electron';
 
-const state = (rev: number) => ({ version: 1, rev }) as unknown as RoomState;
+const state = (rev: number) => ({ version: ROOM_STATE_VERSION, rev }) as unknown as RoomState;
 
 function fakeApi() {
   let push: (state: RoomState) => void = () => undefined;

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { timePos } from '../../renderer/domain';
-import { commandForKey, createAppStore, findCommand, roomInputsChanged, roomLabels, roomStateOf, sameRoomContent, type AppStore } from '../../renderer/state';
+import { timePos, type TimePos } from '../../renderer/domain';
+import {
+  commandForKey,
+  createAppStore,
+  findCommand,
+  roomInputsChanged,
+  roomLabels,
+  roomStateOf,
+  roundAnalysis,
+  sameRoomContent,
+  type AppStore,
+} from '../../renderer/state';
 import type { FileContext } from '../../renderer/state';
 import { newerRoomStates, nextRoomRev } from '../../renderer/platform/room-sequence';
 import type { RoomState } from '../../renderer/platform/platform';
 import { parseRoomState } from '../../electron/main/room-state';
+import { ROOM_STATE_VERSION } from '../../electron/contract';
 
 /** Four people, two per team, each with a straight curve in the first round. */
 function retro(): AppStore {
@@ -174,6 +185,186 @@ describe('the compare view in the room', () => {
   });
 });
 
+/**
+ * A retro whose comparison can be checked by hand. Sales: Sam 0.8 and Sue 0.6
+ * until the handover, both 0.2 from a tenth after it. PS: Pat 0.3 and Pia 0.5
+ * throughout. All curves run from 0.1 to 0.9.
+ */
+function handoverRetro(): { store: AppStore; handoverAt: number } {
+  const store = createAppStore('en');
+  const [sales, ps] = store.getState().session.teams;
+  for (const [name, team] of [['Sam', sales], ['Sue', sales], ['Pat', ps], ['Pia', ps]] as const) store.getState().addParticipant(name, team!.id);
+  const { timeline } = store.getState().session;
+  const h = timeline.milestones.find((m) => m.id === timeline.handoverId)!.at;
+  const anchors = [0.1, h, h + 0.1, 0.9].map(timePos);
+  const [sam, sue, pat, pia] = store.getState().session.participants;
+  store.getState().setCurveFromValues(sam!.id, anchors, [0.8, 0.8, 0.2, 0.2]);
+  store.getState().setCurveFromValues(sue!.id, anchors, [0.6, 0.6, 0.2, 0.2]);
+  store.getState().setCurveFromValues(pat!.id, anchors, [0.3, 0.3, 0.3, 0.3]);
+  store.getState().setCurveFromValues(pia!.id, anchors, [0.5, 0.5, 0.5, 0.5]);
+  store.getState().setView('compare');
+  return { store, handoverAt: h };
+}
+
+/** A compare series' value at the grid point nearest to `t`. */
+function at(room: RoomState, values: readonly (number | null)[], t: number): number | null {
+  const grid = room.compare!.grid;
+  let best = 0;
+  grid.forEach((x, i) => {
+    if (Math.abs(x - t) < Math.abs(grid[best]! - t)) best = i;
+  });
+  return values[best]!;
+}
+
+describe('the compare view’s gap, drops and spans in the room', () => {
+  it('carries the Sales–PS gap, the handover drop and the disagreement spans, checked by hand', () => {
+    const { store, handoverAt: h } = handoverRetro();
+    const room = roomStateOf(store.getState(), 1);
+    const gap = room.compare!.gap!;
+    expect([gap.a, gap.b]).toEqual([
+      { name: 'Sales', role: 'sales' },
+      { name: 'PS', role: 'ps' },
+    ]);
+    expect(gap.values).toHaveLength(room.compare!.grid.length);
+    // Before the handover: mean(0.8, 0.6) − mean(0.3, 0.5) = 0.7 − 0.4; well after it: 0.2 − 0.4; outside the curves: nothing.
+    expect(at(room, gap.values, (0.1 + h) / 2)).toBeCloseTo(0.3, 6);
+    expect(at(room, gap.values, 0.85)).toBeCloseTo(-0.2, 6);
+    expect(at(room, gap.values, 0.05)).toBeNull();
+
+    // Sales drops from 0.7 to 0.2 within the window after the handover; PS stays level, so it gets no marker.
+    expect(room.compare!.drops).toHaveLength(1);
+    const drop = room.compare!.drops[0]!;
+    expect(drop).toMatchObject({ team: 'Sales', role: 'sales', at: h, dimmed: false });
+    expect(drop.before).toBeCloseTo(0.7, 6);
+    expect(drop.low).toBeCloseTo(0.2, 6);
+    expect(drop.lowAt).toBeGreaterThanOrEqual(h + 0.1 - 0.006);
+    expect(drop.lowAt).toBeLessThanOrEqual(h + 0.2 + 0.006);
+
+    // The spread is highest before the handover (sd of 0.8, 0.6, 0.3, 0.5 = 0.18 against 0.12 after it): one span there.
+    const analysis = roundAnalysis(store.getState().session, store.getState().roundId);
+    expect(room.compare!.spans).toEqual(analysis.disagreement.map((sp) => ({ start: sp.start, end: sp.end, phase: sp.phaseName })));
+    expect(room.compare!.spans).toHaveLength(1);
+    const span = room.compare!.spans[0]!;
+    expect(span.start).toBeCloseTo(0.1, 6);
+    expect(span.end).toBeGreaterThanOrEqual(h - 0.006);
+    expect(span.end).toBeLessThan(h + 0.1);
+
+    expect(parseRoomState(structuredClone(room))).toEqual(room);
+  });
+
+  it('follows the spans and notes switches, the highlight, and teams hidden from the room', () => {
+    const { store } = handoverRetro();
+    store.getState().addNote({ at: timePos(0.5), participantId: null, kind: 'event', text: 'Kickoff', author: '' });
+    expect(roomStateOf(store.getState(), 1).notes).toHaveLength(1);
+
+    store.getState().setCompareDisplay({ spans: false, notes: false });
+    let room = roomStateOf(store.getState(), 2);
+    expect(room.compare!.spans).toEqual([]);
+    expect(room.notes).toEqual([]);
+    expect(room.compare!.gap).not.toBeNull();
+
+    // Another team highlighted: Sales' drop is dimmed with its mean; a person highlighted dims every team.
+    const [sales, ps] = store.getState().session.teams;
+    store.getState().setHighlight(ps!.id);
+    expect(roomStateOf(store.getState(), 3).compare!.drops.map((d) => d.dimmed)).toEqual([true]);
+    store.getState().setHighlight(sales!.id);
+    expect(roomStateOf(store.getState(), 4).compare!.drops.map((d) => d.dimmed)).toEqual([false]);
+    store.getState().setHighlight(store.getState().session.participants[2]!.id);
+    expect(roomStateOf(store.getState(), 5).compare!.drops.map((d) => d.dimmed)).toEqual([true]);
+    store.getState().setHighlight(null);
+
+    // A team hidden from the room takes its mean, the gap and its drop along.
+    store.getState().toggleTeamHidden(ps!.id);
+    room = roomStateOf(store.getState(), 6);
+    expect(room.compare!.teams.map((t) => t.name)).toEqual(['Sales']);
+    expect(room.compare!.gap).toBeNull();
+    expect(room.compare!.drops.map((d) => d.team)).toEqual(['Sales']);
+    store.getState().toggleTeamHidden(sales!.id);
+    expect(roomStateOf(store.getState(), 7).compare!.drops).toEqual([]);
+  });
+
+  it('reuses the memoised analysis: a note typed leaves the series the same arrays; a changed curve makes new ones', () => {
+    const { store } = handoverRetro();
+    const before = roomStateOf(store.getState(), 1);
+    store.getState().addNote({ at: timePos(0.5), participantId: null, kind: 'event', text: 'Kickoff', author: '' });
+    const after = roomStateOf(store.getState(), 2);
+    expect(after.notes).toHaveLength(1);
+    expect(after.compare!.gap!.values).toBe(before.compare!.gap!.values);
+    expect(after.compare!.teams[0]!.mean).toBe(before.compare!.teams[0]!.mean);
+    expect(after.compare!.grid).toBe(before.compare!.grid);
+
+    const pat = store.getState().session.participants[2]!;
+    store.getState().setCurveFromValues(pat.id, [timePos(0.1), timePos(0.9)], [0.9, 0.9]);
+    const changed = roomStateOf(store.getState(), 3);
+    expect(changed.compare!.gap!.values).not.toBe(before.compare!.gap!.values);
+    expect(at(changed, changed.compare!.gap!.values, 0.85)).toBeCloseTo(0.2 - 0.7, 6);
+  });
+});
+
+describe('notes in the room', () => {
+  /** The hand-checkable retro with three notes: one on Pat's curve by Sue, one by someone else, one by nobody. */
+  function withNotes(): { store: AppStore; h: number } {
+    const { store, handoverAt: h } = handoverRetro();
+    const pat = store.getState().session.participants[2]!;
+    store.getState().addNote({ at: timePos(0.3), participantId: pat.id, kind: 'event', text: 'Sam promised release 3; pat and SUE disagreed', author: 'Sue' });
+    store.getState().addNote({ at: timePos(0.5), participantId: null, kind: 'insight', text: 'Samuel from the customer: no handover talk', author: 'Dr. Alex Meier' });
+    store.getState().addNote({ at: timePos(0.95), participantId: null, kind: 'event', text: 'Go-live', author: '  ' });
+    return { store, h };
+  }
+
+  it('lists the round’s notes in order with phase, author, curve and the level on that curve', () => {
+    const { store } = withNotes();
+    store.getState().setView('discuss');
+    const room = roomStateOf(store.getState(), 1);
+    expect(room.screen).toEqual({ kind: 'discuss' });
+    expect(room.compare).toBeNull();
+    const pat = store.getState().session.participants[2]!;
+    const phases = store.getState().session.timeline.phases;
+    expect(room.notes.map((n) => [n.at, n.kind, n.author, n.participant])).toEqual([
+      [0.3, 'event', 'Sue', 'Pat'],
+      [0.5, 'insight', 'Dr. Alex Meier', null],
+      [0.95, 'event', null, null],
+    ]);
+    expect(room.notes[0]!.text).toBe('Sam promised release 3; pat and SUE disagreed');
+    // Pinned to Pat's curve (0.3 throughout): the dot sits at 0.3, in Pat's colour; the others are the group's.
+    expect(room.notes[0]!.level).toBeCloseTo(0.3, 6);
+    expect(room.notes.map((n) => n.color)).toEqual([pat.color, '#1f2a37', '#1f2a37']);
+    expect(room.notes[1]!.level).toBeNull();
+    expect(room.notes.every((n) => phases.some((p) => p.name === n.phase))).toBe(true);
+    expect(parseRoomState(structuredClone(room))).toEqual(room);
+
+    // Only where the chart shows notes: not while revealing.
+    store.getState().setView('reveal');
+    expect(roomStateOf(store.getState(), 2).notes).toEqual([]);
+  });
+
+  it('anonymises notes: names in the text become labels, authors become labels or are left out, no name leaves', () => {
+    const { store } = withNotes();
+    const customer = store.getState().session.teams.find((t) => t.role === 'customer')!;
+    store.getState().addParticipant('Alex Meier', customer.id);
+    store.getState().addNote({ at: timePos(0.7), participantId: null, kind: 'event', text: 'alex asked for a call', author: 'alex meier' });
+    store.getState().setView('discuss');
+    store.getState().setRoomAnonymous(true);
+    const room = roomStateOf(store.getState(), 1);
+    expect(room.notes.map((n) => [n.text, n.author, n.participant])).toEqual([
+      ['Sales 1 promised release 3; PS 1 and Sales 2 disagreed', 'Sales 2', 'PS 1'],
+      // "Samuel" is not Sam; an author who is not a participant could name anyone: left out.
+      ['Samuel from the customer: no handover talk', null, null],
+      ['Go-live', null, null],
+      // Any case, and an author who is a participant, becomes their label.
+      ['Customer 1 asked for a call', 'Customer 1', null],
+    ]);
+    const words = new Set(JSON.stringify(room).toLowerCase().match(/[\p{L}]+/gu));
+    for (const p of store.getState().session.participants) {
+      for (const part of p.name.toLowerCase().split(' ')) expect(words.has(part), part).toBe(false);
+      expect(JSON.stringify(room)).not.toContain(p.id);
+    }
+    // The facilitator's notes are untouched.
+    expect(store.getState().session.notes[0]!.author).toBe('Sue');
+    expect(parseRoomState(structuredClone(room))).toEqual(room);
+  });
+});
+
 describe('roomInputsChanged', () => {
   it('is false for store changes the room does not see, true for those it does', () => {
     const store = retro();
@@ -193,7 +384,7 @@ describe('room state ordering', () => {
     const state = (rev: number) => roomStateOf(store.getState(), rev);
     const listener = newerRoomStates((s) => seen.push(s.rev));
     for (const rev of [5, 5, 3, 6, 7, 6]) listener(state(rev));
-    listener({ ...state(9), version: 2 as never });
+    listener({ ...state(9), version: (ROOM_STATE_VERSION + 1) as never });
     expect(seen).toEqual([5, 6, 7]);
   });
 
