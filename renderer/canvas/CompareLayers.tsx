@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { Arrow, Circle, Group, Line, Rect, Shape, Text } from 'react-konva';
 import type { DisagreementSpan, Note, Series, Team, TimePos } from '../domain';
 import { enthusiasm, timePos } from '../domain';
-import { dashPattern, type ChartGeometry } from './chartGeometry';
+import { dashPattern, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_ROLE_COLORS } from './colors';
 
 /**
@@ -21,6 +21,9 @@ function seriesPoints(grid: readonly TimePos[], values: Series): (Pt | null)[] {
     return v === null || v === undefined ? null : ([x, v] as const);
   });
 }
+
+/** Thin strokes (markers, guides) grow with the style's curve width: 1 on the laptop, thicker on the room screen. */
+const strokeScale = (g: ChartGeometry) => Math.max(1, g.style.curveWidth / LAPTOP_STYLE.curveWidth);
 
 export function teamColor(team: Team): string {
   return TEAM_ROLE_COLORS[team.role];
@@ -94,7 +97,16 @@ export function Band({ geometry: g, grid, lower, upper, color, opacity }: BandPr
 }
 
 /** Disagreement spans shaded across the plot, numbered as in the list below the chart. */
-export function DisagreementShading({ geometry: g, spans }: { geometry: ChartGeometry; spans: readonly DisagreementSpan[] }) {
+export function DisagreementShading({
+  geometry: g,
+  spans,
+  opacity = 0.16,
+}: {
+  geometry: ChartGeometry;
+  spans: readonly Pick<DisagreementSpan, 'start' | 'end'>[];
+  /** Of the shading; the room screen asks for more, projectors wash pale fills out. */
+  opacity?: number;
+}) {
   const f = g.style.fontSize;
   return (
     <Group>
@@ -106,7 +118,7 @@ export function DisagreementShading({ geometry: g, spans }: { geometry: ChartGeo
             width={Math.max(2, g.xOf(s.end) - g.xOf(s.start))}
             height={g.plot.bottom - g.plot.top}
             fill={SPAN_COLOR}
-            opacity={0.16}
+            opacity={opacity}
           />
           <Circle x={(g.xOf(s.start) + g.xOf(s.end)) / 2} y={g.plot.bottom - f * 1.1} radius={f * 0.85} fill={SPAN_COLOR} />
           <Text
@@ -169,10 +181,11 @@ export function HandoverDropMarker({ geometry: g, handoverAt, before, low, lowAt
   const y0 = g.yOf(enthusiasm(before));
   const y1 = g.yOf(enthusiasm(low));
   const labelX = Math.max(x0, x1) + f * 0.6;
+  const k = strokeScale(g);
   return (
     <Group>
-      <Line points={[x0 - f, y0, x1 + f * 0.6, y0]} stroke={color} strokeWidth={1.5} dash={[3, 3]} />
-      <Arrow points={[x1, y0, x1, y1]} stroke={color} fill={color} strokeWidth={2.5} pointerLength={f * 0.7} pointerWidth={f * 0.7} />
+      <Line points={[x0 - f, y0, x1 + f * 0.6, y0]} stroke={color} strokeWidth={1.5 * k} dash={[3 * k, 3 * k]} />
+      <Arrow points={[x1, y0, x1, y1]} stroke={color} fill={color} strokeWidth={2.5 * k} pointerLength={f * 0.7} pointerWidth={f * 0.7} />
       <Rect x={labelX - 4} y={(y0 + y1) / 2 - f * 0.85} width={label.length * f * 0.62 + 10} height={f * 1.7} fill="#ffffff" opacity={0.9} cornerRadius={4} />
       <Text x={labelX} y={(y0 + y1) / 2 - f * 0.55} text={label} fontSize={f} fontStyle="bold" fill={color} />
     </Group>
@@ -199,10 +212,11 @@ export function GapStrip({ geometry: g, grid, gap, colorA, colorB, label }: GapS
   const mid = (strip.top + strip.bottom) / 2;
   const half = (strip.bottom - strip.top) / 2;
   const step = grid.length > 1 ? g.xOf(grid[1]!) - g.xOf(grid[0]!) : 1;
+  const colors = g.style.colors ?? CHART_COLORS;
   return (
     <Group>
-      <Rect x={strip.left} y={strip.top} width={strip.right - strip.left} height={strip.bottom - strip.top} fill={CHART_COLORS.band} />
-      <Line points={[strip.left, mid, strip.right, mid]} stroke={CHART_COLORS.gridMid} strokeWidth={1} />
+      <Rect x={strip.left} y={strip.top} width={strip.right - strip.left} height={strip.bottom - strip.top} fill={colors.band} />
+      <Line points={[strip.left, mid, strip.right, mid]} stroke={colors.gridMid} strokeWidth={strokeScale(g)} />
       {grid.map((x, i) => {
         const v = gap[i];
         if (v === null || v === undefined || v === 0) return null;
@@ -219,7 +233,7 @@ export function GapStrip({ geometry: g, grid, gap, colorA, colorB, label }: GapS
           />
         );
       })}
-      <Text x={0} y={mid - f * 0.5} width={strip.left - f * 0.8} align="right" text={label} fontSize={f * 0.9} fill={CHART_COLORS.axisText} />
+      <Text x={0} y={mid - f * 0.5} width={strip.left - f * 0.8} align="right" text={label} fontSize={f * 0.9} fill={colors.axisText} />
     </Group>
   );
 }
@@ -239,6 +253,7 @@ export function NoteMarkers({
   selectedId: string | null;
 }) {
   const f = g.style.fontSize;
+  const k = strokeScale(g);
   return (
     <Group>
       {notes.map((n, i) => {
@@ -248,9 +263,9 @@ export function NoteMarkers({
         const selected = n.id === selectedId;
         return (
           <Group key={n.id}>
-            <Line points={[x, g.plot.top + f, x, g.plot.bottom]} stroke={color} strokeWidth={selected ? 2 : 1} dash={[2, 3]} opacity={0.7} />
-            {level !== null && <Circle x={x} y={g.yOf(enthusiasm(level))} radius={f * 0.45} fill="#fff" stroke={color} strokeWidth={2.5} />}
-            <Circle x={x} y={g.plot.top + f * 0.2} radius={f * (selected ? 0.95 : 0.8)} fill={n.kind === 'insight' ? '#1f2a37' : '#ffffff'} stroke={color} strokeWidth={2} />
+            <Line points={[x, g.plot.top + f, x, g.plot.bottom]} stroke={color} strokeWidth={(selected ? 2 : 1) * k} dash={[2 * k, 3 * k]} opacity={0.7} />
+            {level !== null && <Circle x={x} y={g.yOf(enthusiasm(level))} radius={f * 0.45} fill="#fff" stroke={color} strokeWidth={2.5 * k} />}
+            <Circle x={x} y={g.plot.top + f * 0.2} radius={f * (selected ? 0.95 : 0.8)} fill={n.kind === 'insight' ? '#1f2a37' : '#ffffff'} stroke={color} strokeWidth={2 * k} />
             <Text
               x={x - f}
               y={g.plot.top + f * 0.2 - f * 0.45}

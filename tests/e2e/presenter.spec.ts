@@ -271,3 +271,67 @@ test('the room follows the compare view: team means with bands, and the facilita
   await expect(presenter.getByTestId('room-view')).toHaveAttribute('data-screen', 'reveal');
   await expect(r.legend.getByTestId('room-mean')).toHaveCount(0);
 });
+
+test('the room shows the gap, the handover drops, the disagreement spans and the notes; discuss lists the notes, authors hidden when anonymised', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Overstretched/ }).click();
+  await expect(page.getByRole('button', { name: /Compare/ }).first()).toHaveAttribute('aria-current', 'step');
+
+  const presenter = await openPresenter(page);
+  await presenter.setViewportSize({ width: 1920, height: 1080 });
+  const r = room(presenter);
+  const roomChart = presenter.getByTestId('room-chart');
+  await expect(presenter.getByTestId('room-view')).toHaveAttribute('data-screen', 'compare');
+
+  // What the facilitator's compare chart shows: the Sales–PS gap strip, the drops with their size, the spans, the note pins.
+  await expect(roomChart).toHaveAttribute('data-gap', 'Sales − PS');
+  await expect(roomChart).toHaveAttribute('data-drops', '2');
+  await expect(roomChart).toHaveAttribute('data-spans', '1');
+  await expect(roomChart).toHaveAttribute('data-notes', '3');
+  await expect(r.chart).toHaveAttribute('aria-label', /Drop after the handover: Sales −\d\.\d, PS −\d\.\d\./);
+  await expect(r.chart).toHaveAttribute('aria-label', /Spans where the group disagrees: 1 \S+\./);
+  await expect(r.legend.getByTestId('room-gap')).toHaveText(/^Gap Sales − PS:\s*Sales higher\s*PS higher$/);
+  await expect(r.legend.getByTestId('room-spans').getByRole('listitem')).toHaveCount(1);
+  await presenter.evaluate('document.fonts.ready.then(() => true)');
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await presenter.screenshot({ path: join(SCREENSHOT_DIR, 'presenter-compare-gap-spans-1920x1080.png') });
+
+  // The facilitator's switches: spans off and on again, notes off.
+  const spans = page.getByRole('checkbox', { name: 'Disagreement spans' });
+  await spans.uncheck();
+  await expect(roomChart).toHaveAttribute('data-spans', '0');
+  await expect(r.legend.getByTestId('room-spans')).toHaveCount(0);
+  await expect(r.chart).not.toHaveAttribute('aria-label', /Spans where the group disagrees/);
+  await expect(roomChart).toHaveAttribute('data-gap', 'Sales − PS');
+  await spans.check();
+  await expect(roomChart).toHaveAttribute('data-spans', '1');
+  await page.getByRole('checkbox', { name: 'Notes', exact: true }).uncheck();
+  await expect(roomChart).toHaveAttribute('data-notes', '0');
+  await page.getByRole('checkbox', { name: 'Notes', exact: true }).check();
+  await expect(roomChart).toHaveAttribute('data-notes', '3');
+
+  // Discuss: the chart with the note pins and the notes as a numbered list; no forms, no compare figures.
+  await page.getByRole('button', { name: /Discuss/ }).first().click();
+  await expect(presenter.getByTestId('room-view')).toHaveAttribute('data-screen', 'discuss');
+  const notes = presenter.getByTestId('room-notes').getByRole('listitem');
+  await expect(notes).toHaveCount(3);
+  await expect(notes.nth(0)).toContainText('Demo mit Funktionen gezeigt, die erst in Release 3 kommen');
+  await expect(presenter.getByTestId('room-note-meta')).toHaveText([/· by Bernd$/, /· by David$/, /^Insight · .* · by Frieda$/]);
+  await expect(roomChart).toHaveAttribute('data-notes', '3');
+  await expect(roomChart).not.toHaveAttribute('data-gap');
+  await expect(roomChart).toHaveAttribute('data-drops', '0');
+  await expect(presenter.getByRole('textbox')).toHaveCount(0);
+  await expect(presenter.getByRole('button', { name: /note/i })).toHaveCount(0);
+  await presenter.evaluate('document.fonts.ready.then(() => true)');
+  await presenter.screenshot({ path: join(SCREENSHOT_DIR, 'presenter-discuss-1920x1080.png') });
+
+  // Anonymised: the authors become their labels; no name reaches the room window.
+  const menu = await presentMenu(page);
+  await menu.getByRole('switch', { name: 'Anonymise names for the room' }).check();
+  await expect(presenter.getByTestId('room-note-meta')).toHaveText([/· by Sales 2$/, /· by PS 1$/, /· by PS 3$/]);
+  for (const name of ['Anna', 'Bernd', 'Carla', 'David', 'Emil', 'Frieda', 'Greta']) {
+    await expect(presenter.locator('body')).not.toContainText(name);
+    await expect(r.chart).not.toHaveAttribute('aria-label', new RegExp(name));
+  }
+  await presenter.screenshot({ path: join(SCREENSHOT_DIR, 'presenter-discuss-anonymous-1920x1080.png') });
+});

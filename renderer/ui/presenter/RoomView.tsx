@@ -1,12 +1,15 @@
 import { Fragment, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomCompare, RoomLegendTeam, RoomState, RoomTeamSeries } from '../../../electron/contract';
-import { Band, SeriesLine, TargetLine, teamColor, teamDash } from '../../canvas/CompareLayers';
+import { Group } from 'react-konva';
+import type { RoomCompare, RoomLegendTeam, RoomNote, RoomState, RoomTeamSeries } from '../../../electron/contract';
+import { Band, DisagreementShading, GapStrip, HandoverDropMarker, NoteMarkers, SeriesLine, TargetLine, teamColor, teamDash } from '../../canvas/CompareLayers';
 import { CurveChart } from '../../canvas/CurveChart';
 import { presenterStyle, type ChartGeometry } from '../../canvas/chartGeometry';
+import { SPAN_COLOR, TEAM_ROLE_COLORS } from '../../canvas/colors';
 import { useElementSize } from '../../canvas/useElementSize';
-import type { CurvePoint, LineStyle, Milestone, Team, TimePos } from '../../domain';
+import type { CurvePoint, LineStyle, Milestone, Note, Team, TimePos } from '../../domain';
 import type { VisibleCurve } from '../../state';
+import { formatLevel } from '../format';
 import './presenter.css';
 
 /**
@@ -34,11 +37,8 @@ export function RoomView({ state, children }: { state: RoomState | null; childre
           {state.anonymous && <span className="room__badge">{t('presenter.room.anonymous')}</span>}
         </p>
       </header>
-      <div className="room__stage">
-        <RoomChart state={state} />
-        <StageCard state={state} />
-      </div>
-      {(state.legend.length > 0 || (state.compare?.teams.length ?? 0) > 0) && <RoomLegend teams={state.legend} compare={state.compare} />}
+      <RoomStage state={state} />
+      {(state.legend.length > 0 || hasCompareKey(state.compare)) && <RoomLegend teams={state.legend} compare={state.compare} />}
       {children}
     </div>
   );
@@ -90,11 +90,53 @@ function StageCard({ state }: { state: RoomState }) {
   );
 }
 
-function RoomChart({ state }: { state: RoomState }) {
-  const { t } = useTranslation();
+/**
+ * The chart, with the card over it; in the discuss view the notes beside it.
+ * Type on the chart is sized from the whole stage, so it stays as large when
+ * the notes take a third of the width.
+ */
+function RoomStage({ state }: { state: RoomState }) {
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
-  const style = useMemo(() => presenterStyle(width, height), [width, height]);
+  const withNotes = state.screen.kind === 'discuss' && state.notes.length > 0;
+  return (
+    <div ref={ref} className={`room__stage${withNotes ? ' room__stage--notes' : ''}`}>
+      <RoomChart state={state} basis={{ width, height }} />
+      <StageCard state={state} />
+      {withNotes && <RoomNotes notes={state.notes} />}
+    </div>
+  );
+}
+
+const hasCompareKey = (compare: RoomCompare | null) => !!compare && (compare.teams.length > 0 || compare.gap !== null || compare.spans.length > 0);
+
+/** The chart's accessible description: what it shows besides the curves (the drop sizes, the spans, the notes). */
+function chartDescription(state: RoomState, curveCount: number, t: T, language: string): string {
+  const parts = [t('presenter.room.chartLabel', { count: curveCount })];
+  const compare = state.compare;
+  if (compare?.gap) parts.push(t('presenter.room.gapLabel', { a: compare.gap.a.name, b: compare.gap.b.name }));
+  if (compare && compare.drops.length > 0) parts.push(t('presenter.room.dropsLabel', { drops: compare.drops.map((d) => dropLabel(d, t, language)).join(', ') }));
+  if (compare && compare.spans.length > 0) {
+    const spans = compare.spans.map((sp, i) => t('presenter.room.spanItem', { n: i + 1, phase: sp.phase })).join(', ');
+    parts.push(t('presenter.room.spansLabel', { spans }));
+  }
+  if (state.notes.length > 0) parts.push(t('presenter.room.notesLabel', { count: state.notes.length }));
+  return parts.join(' ');
+}
+
+/** "Sales −4,2", as the facilitator's drop marker says it. */
+const dropLabel = (d: RoomCompare['drops'][number], t: T, language: string) =>
+  `${d.team} ${t('compare.handover.marker', { drop: formatLevel(d.before - d.low, language) })}`;
+
+function RoomChart({ state, basis }: { state: RoomState; basis: { width: number; height: number } }) {
+  const { t, i18n } = useTranslation();
+  const compare = state.compare;
+  const gap = compare?.gap ?? null;
+  const style = useMemo(() => {
+    const base = presenterStyle(basis.width, basis.height);
+    // Room for the Sales–PS gap strip under the chart, as tall as two lines of the chart's type.
+    return gap ? { ...base, stripHeight: Math.round(base.fontSize * 2.4) } : base;
+  }, [basis.width, basis.height, gap]);
   const curves = useMemo(
     (): VisibleCurve[] =>
       state.curves.map((c) => ({
@@ -106,9 +148,17 @@ function RoomChart({ state }: { state: RoomState }) {
     [state.curves],
   );
   const { phases, milestones, handoverId } = state.timeline;
-  const compare = state.compare;
+  const notes = state.notes;
+  const language = i18n.language;
   return (
-    <div className="room__chart" ref={ref}>
+    <div
+      className="room__chart"
+      data-gap={gap ? `${gap.a.name} − ${gap.b.name}` : undefined}
+      data-drops={compare?.drops.length ?? 0}
+      data-spans={compare?.spans.length ?? 0}
+      data-notes={notes.length}
+      data-testid="room-chart"
+    >
       <CurveChart
         phases={phases}
         milestones={milestones as unknown as readonly Milestone[]}
@@ -117,23 +167,101 @@ function RoomChart({ state }: { state: RoomState }) {
         curves={curves}
         drawColor={null}
         handoverBadge={t('chart.handoverBadge')}
-        label={t('presenter.room.chartLabel', { count: curves.length })}
+        label={chartDescription(state, curves.length, t, language)}
         style={style}
         underlay={compare ? (g) => <CompareUnderlay geometry={g} compare={compare} targetLabel={t('compare.target.label')} /> : undefined}
-        overlay={compare ? (g) => <CompareOverlay geometry={g} compare={compare} /> : undefined}
+        overlay={
+          compare || notes.length > 0
+            ? (g) => (
+                <>
+                  {compare && <CompareOverlay geometry={g} compare={compare} dropLabel={(d) => dropLabel(d, t, language)} />}
+                  {compare?.gap && (
+                    <GapStrip
+                      geometry={g}
+                      grid={compare.grid as TimePos[]}
+                      gap={compare.gap.values}
+                      colorA={TEAM_ROLE_COLORS[compare.gap.a.role]}
+                      colorB={TEAM_ROLE_COLORS[compare.gap.b.role]}
+                      label={t('compare.gap.strip', { a: compare.gap.a.name, b: compare.gap.b.name })}
+                    />
+                  )}
+                  {notes.length > 0 && <RoomNoteMarkers geometry={g} notes={notes} />}
+                </>
+              )
+            : undefined
+        }
       />
     </div>
   );
 }
 
+/** The notes' numbered pins on the chart, drawn by the facilitator's NoteMarkers from the room's notes. */
+function RoomNoteMarkers({ geometry, notes }: { geometry: ChartGeometry; notes: readonly RoomNote[] }) {
+  const pins = useMemo(() => {
+    const byPin = new Map<Note, RoomNote>();
+    for (const [i, n] of notes.entries()) {
+      byPin.set({ id: `n${i + 1}`, roundId: 'room', at: n.at as TimePos, participantId: null, kind: n.kind, text: n.text, author: '' }, n);
+    }
+    return byPin;
+  }, [notes]);
+  return (
+    <NoteMarkers
+      geometry={geometry}
+      notes={[...pins.keys()]}
+      selectedId={null}
+      levelOf={(pin) => pins.get(pin)?.level ?? null}
+      colorOf={(pin) => pins.get(pin)?.color ?? '#1f2a37'}
+    />
+  );
+}
+
+/** The discuss view's notes as a numbered list beside the chart: text large, where and by whom below. */
+function RoomNotes({ notes }: { notes: readonly RoomNote[] }) {
+  const { t } = useTranslation();
+  const density = notes.length > 12 ? ' room__notes--lots' : notes.length > 6 ? ' room__notes--many' : '';
+  return (
+    <section className={`room__notes${density}`} aria-labelledby="room-notes-title" data-testid="room-notes">
+      <h2 id="room-notes-title" className="room__notes-title">
+        {t('presenter.room.notes')}
+      </h2>
+      <ol className="room__note-list">
+        {notes.map((n, i) => {
+          const meta = [
+            t(`compare.notes.kinds.${n.kind}`),
+            n.phase,
+            n.participant ? t('presenter.room.noteOn', { name: n.participant }) : '',
+            n.author ? t('presenter.room.noteBy', { name: n.author }) : '',
+          ].filter(Boolean);
+          return (
+            <li key={i} className="room__note" data-testid="room-note">
+              <span className={`room__pin room__pin--${n.kind}`} style={{ borderColor: n.color }} aria-hidden="true">
+                {i + 1}
+              </span>
+              <div className="room__note-body">
+                <p className="room__note-text">{n.text}</p>
+                <p className="room__note-meta" data-testid="room-note-meta">
+                  {meta.join(' · ')}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
 const asTeam = (s: RoomTeamSeries): Team => ({ id: s.name, name: s.name, role: s.role, lineStyle: s.lineStyle });
 
-/** Under the curves: each team's spread band, and the method's target curve. */
+/** Under the curves: the disagreement spans, each team's spread band, and the method's target curve. */
 function CompareUnderlay({ geometry: g, compare, targetLabel }: { geometry: ChartGeometry; compare: RoomCompare; targetLabel: string }) {
   const grid = compare.grid as TimePos[];
   const highlight = compare.teams.some((s) => s.highlighted);
+  const spans = useMemo(() => compare.spans.map((sp) => ({ start: sp.start as TimePos, end: sp.end as TimePos })), [compare.spans]);
   return (
     <>
+      {/* Stronger than on the laptop, as the bands: projectors wash pale fills out. */}
+      {spans.length > 0 && <DisagreementShading geometry={g} spans={spans} opacity={0.24} />}
       {compare.teams.map((s) =>
         s.lower && s.upper ? (
           <Band
@@ -153,8 +281,16 @@ function CompareUnderlay({ geometry: g, compare, targetLabel }: { geometry: Char
   );
 }
 
-/** Over the curves: each team's mean, thick, in the team colour with a dark outline. */
-function CompareOverlay({ geometry: g, compare }: { geometry: ChartGeometry; compare: RoomCompare }) {
+/** Over the curves: each team's mean, thick, in the team colour with a dark outline; the handover drop markers with their size. */
+function CompareOverlay({
+  geometry: g,
+  compare,
+  dropLabel,
+}: {
+  geometry: ChartGeometry;
+  compare: RoomCompare;
+  dropLabel: (drop: RoomCompare['drops'][number]) => string;
+}) {
   const grid = compare.grid as TimePos[];
   return (
     <>
@@ -172,6 +308,20 @@ function CompareOverlay({ geometry: g, compare }: { geometry: ChartGeometry; com
           </Fragment>
         );
       })}
+      {compare.drops.map((d, i) => (
+        <Group key={d.team} opacity={d.dimmed ? 0.35 : 1}>
+          <HandoverDropMarker
+            geometry={g}
+            handoverAt={d.at as TimePos}
+            before={d.before}
+            low={d.low}
+            lowAt={d.lowAt as TimePos}
+            color={TEAM_ROLE_COLORS[d.role]}
+            label={dropLabel(d)}
+            offset={i * g.style.curveWidth * 2}
+          />
+        </Group>
+      ))}
     </>
   );
 }
@@ -202,6 +352,34 @@ function RoomLegend({ teams, compare }: { teams: readonly RoomLegendTeam[]; comp
               </li>
             ))}
           </ul>
+        </div>
+      )}
+      {compare?.gap && (
+        <div className="room__team room__key" data-testid="room-gap">
+          <span className="room__team-name">{t('presenter.room.gap', { a: compare.gap.a.name, b: compare.gap.b.name })}</span>
+          <ul className="room__members">
+            {[compare.gap.a, compare.gap.b].map((side) => (
+              <li key={side.name} className="room__member">
+                <span className="room__chip" style={{ background: TEAM_ROLE_COLORS[side.role] }} aria-hidden="true" />
+                <span>{t('presenter.room.gapHigher', { team: side.name })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {compare && compare.spans.length > 0 && (
+        <div className="room__team room__key" data-testid="room-spans">
+          <span className="room__team-name">{t('presenter.room.spans')}</span>
+          <ol className="room__members">
+            {compare.spans.map((sp, i) => (
+              <li key={`${sp.start}-${sp.end}`} className="room__member">
+                <span className="room__span-number" style={{ background: SPAN_COLOR }} aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span>{sp.phase}</span>
+              </li>
+            ))}
+          </ol>
         </div>
       )}
       {teams.map((team) => (
