@@ -212,6 +212,7 @@ function notesOf(state: AppState, labels: Map<Id, string>): RoomNote[] {
   const anonymous = state.roomAnonymous;
   const people = new Map(session.participants.map((p) => [p.id, p] as const));
   const names = anonymous ? nameLabels(session, labels) : null;
+  const scrub = names ? nameScrubber(names) : (text: string) => text;
   const hidden = (id: Id) => state.hiddenParticipantIds.includes(id) || state.hiddenTeamIds.includes(people.get(id)?.teamId ?? '');
   return session.notes
     .filter((n) => n.roundId === roundId)
@@ -223,14 +224,17 @@ function notesOf(state: AppState, labels: Map<Id, string>): RoomNote[] {
         at: n.at,
         kind: n.kind,
         phase: phaseAt(session.timeline.phases, n.at)?.phase.name ?? '',
-        text: clip(names ? replaceNames(n.text, names) : n.text, NOTE_TEXT_MAX),
-        author: author === '' ? null : names ? (names.get(author.toLocaleLowerCase()) ?? null) : author,
+        text: clip(scrub(n.text), NOTE_TEXT_MAX),
+        author: author === '' ? null : names ? authorLabel(names, author) : author,
         participant: person ? (labels.get(person.id) ?? null) : null,
         color: person?.color ?? NOTE_COLOR,
         level: curve ? valueAt(curve.points, n.at) : null,
       };
     });
 }
+
+/** What a name that could be more than one person becomes in the room: it must go, but says nobody. */
+const AMBIGUOUS = '…';
 
 /**
  * Each participant's name, and each part of it ("Anna" of "Anna Berg", three
@@ -241,26 +245,32 @@ function nameLabels(session: Session, labels: Map<Id, string>): Map<string, stri
   const full = new Map<string, string>();
   const parts = new Map<string, string>();
   for (const p of session.participants) {
-    const label = labels.get(p.id) ?? '…';
+    const label = labels.get(p.id) ?? AMBIGUOUS;
     const name = p.name.trim().toLocaleLowerCase();
     if (!name) continue;
-    full.set(name, full.has(name) && full.get(name) !== label ? '…' : label);
+    full.set(name, full.has(name) && full.get(name) !== label ? AMBIGUOUS : label);
     for (const part of name.split(/[\s\-.,]+/u)) {
       if (part.length < 3 || part === name) continue;
-      parts.set(part, parts.has(part) && parts.get(part) !== label ? '…' : label);
+      parts.set(part, parts.has(part) && parts.get(part) !== label ? AMBIGUOUS : label);
     }
   }
   // A full name wins over the same word as someone's part.
   return new Map([...parts, ...full]);
 }
 
-/** Replaces whole-word occurrences of the names (case-insensitive, longest first) by their labels. */
-function replaceNames(text: string, names: Map<string, string>): string {
-  if (names.size === 0) return text;
+/** An author who is a participant (by name, or a part of it only they have) as their label; anyone else: null. */
+function authorLabel(names: Map<string, string>, author: string): string | null {
+  const label = names.get(author.toLocaleLowerCase());
+  return label === undefined || label === AMBIGUOUS ? null : label;
+}
+
+/** Replaces whole-word occurrences of the names (case-insensitive, longest first) by their labels; one pattern for all notes. */
+function nameScrubber(names: Map<string, string>): (text: string) => string {
+  if (names.size === 0) return (text) => text;
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escape);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
-  return text.replace(pattern, (match) => names.get(match.toLocaleLowerCase()) ?? '…');
+  return (text) => text.replace(pattern, (match) => names.get(match.toLocaleLowerCase()) ?? AMBIGUOUS);
 }
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

@@ -365,6 +365,23 @@ describe('notes in the room', () => {
   });
 });
 
+describe('anonymised notes, edge cases', () => {
+  it('replaces a first name two people share by an ellipsis, and names with regex characters literally', () => {
+    const store = createAppStore('en');
+    const [sales, ps] = store.getState().session.teams;
+    store.getState().addParticipant('Anna Berg', sales!.id);
+    store.getState().addParticipant('Anna Kurz', ps!.id);
+    store.getState().addParticipant('J.R. (Ops)', ps!.id);
+    store.getState().addNote({ at: timePos(0.4), participantId: null, kind: 'event', text: 'Anna Kurz and anna met J.R. (Ops); Berg agreed, Annalena not there', author: 'Anna' });
+    store.getState().setView('discuss');
+    store.getState().setRoomAnonymous(true);
+    const [note] = roomStateOf(store.getState(), 1).notes;
+    expect(note!.text).toBe('PS 1 and … met PS 2; Sales 1 agreed, Annalena not there');
+    // "Anna" could be either: the author is left out.
+    expect(note!.author).toBeNull();
+  });
+});
+
 describe('roomInputsChanged', () => {
   it('is false for store changes the room does not see, true for those it does', () => {
     const store = retro();
