@@ -17,10 +17,23 @@ export const SESSION_EXTENSION = 'wavelength';
 /** Upper bound for a session file we read or write (bytes of UTF-8 text). */
 export const MAX_SESSION_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Why a file could not be read: `notFound` (moved or deleted), `notSessionFile`
+ * (the OS or the command line handed over a file without the .wavelength
+ * extension), or the bytes themselves.
+ */
+export type ReadFailureReason = 'unreadable' | 'notFound' | 'tooLarge' | 'notUtf8' | 'notSessionFile';
+
 export type OpenSessionResult =
   | { kind: 'opened'; fileId: string; fileName: string; text: string }
   | { kind: 'cancelled' }
-  | { kind: 'error'; fileName: string; reason: 'unreadable' | 'tooLarge' | 'notUtf8'; detail: string };
+  | { kind: 'error'; fileName: string; reason: ReadFailureReason; detail: string };
+
+/** A file the app was asked to open from outside (command line, file manager, Finder), read by main. */
+export type ExternalFileResult = Exclude<OpenSessionResult, { kind: 'cancelled' }>;
+
+/** The file the app was started with; the renderer asks once at start-up. */
+export type LaunchFileResult = ExternalFileResult | { kind: 'none' };
 
 export interface SaveSessionRequest {
   /** The serialized session (UTF-8 JSON). */
@@ -81,6 +94,33 @@ export interface NativeTexts {
   fileFilterName: string;
   menu: Record<AppCommand | 'file' | 'edit' | 'view' | 'window' | 'help' | 'quit', string>;
 }
+
+// --- Autosave: crash recovery -------------------------------------------------
+
+/** What the renderer hands main a couple of seconds after the last unsaved change. */
+export interface AutosaveWriteRequest {
+  /** The serialized session (UTF-8 JSON), at most MAX_SESSION_BYTES. */
+  text: string;
+  /** Shown in the offer to recover it ("Projekt Atlas"); '' when the project has no name. */
+  projectName: string;
+  /** The file the session came from (main remembers its path beside the autosave); null for a new session. */
+  fileId: string | null;
+}
+
+export type AutosaveReadResult =
+  | { kind: 'none' }
+  | {
+      kind: 'found';
+      /** When it was written, ISO 8601. */
+      savedAt: string;
+      projectName: string;
+      text: string;
+      /** A fresh token for the file it came from; null when it came from none (or the browser build). */
+      fileId: string | null;
+      fileName: string | null;
+    }
+  /** There is an autosave, but it cannot be read back; the renderer says so and clears it. */
+  | { kind: 'corrupt'; detail: string };
 
 // --- Export: PDF report and chart / curve files -----------------------------
 
@@ -342,6 +382,18 @@ export interface WavelengthApi {
   exportPdf(request: ExportPdfRequest): Promise<ExportResult>;
   /** Ask where and write a chart or curve file the renderer made. */
   exportFile(request: ExportFileRequest): Promise<ExportResult>;
+
+  /** Keep the unsaved session in the app's data folder (replacing the previous autosave). */
+  writeAutosave(request: AutosaveWriteRequest): Promise<void>;
+  /** The autosave a previous run left behind, if any (main window only). */
+  readAutosave(): Promise<AutosaveReadResult>;
+  /** Forget the autosave: the session was saved, discarded or replaced. */
+  clearAutosave(): Promise<void>;
+
+  /** The file the app was started with (once; later calls get 'none'). */
+  takeLaunchFile(): Promise<LaunchFileResult>;
+  /** A file to open while the app runs (second start with a file, macOS Finder). Returns an unsubscribe function. */
+  onOpenFile(listener: (result: ExternalFileResult) => void): () => void;
 }
 
 /** IPC channel names; only the preload and main use them. */
@@ -364,6 +416,11 @@ export const CHANNELS = {
   fullScreenChanged: 'wavelength:full-screen-changed',
   exportPdf: 'wavelength:export-pdf',
   exportFile: 'wavelength:export-file',
+  writeAutosave: 'wavelength:autosave-write',
+  readAutosave: 'wavelength:autosave-read',
+  clearAutosave: 'wavelength:autosave-clear',
+  takeLaunchFile: 'wavelength:launch-file-take',
+  openFile: 'wavelength:open-file',
 } as const;
 
 /** The scheme and host the renderer bundle is served from inside the app. */

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { MAX_SESSION_BYTES, type OpenSessionResult } from '../contract';
+import { MAX_SESSION_BYTES, type ReadFailureReason } from '../contract';
 
 /** The fs calls writeFileAtomic makes after the temp file is written; tests swap one to make it fail. */
 export interface AtomicWriteFs {
@@ -93,11 +93,10 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-export type ReadFailureReason = Extract<OpenSessionResult, { kind: 'error' }>['reason'];
-
 export type ReadSessionFileResult =
   | { ok: true; text: string }
-  | { ok: false; reason: ReadFailureReason; detail: string };
+  /** Never 'notSessionFile': the caller decides which names it accepts. */
+  | { ok: false; reason: Exclude<ReadFailureReason, 'notSessionFile'>; detail: string };
 
 /**
  * Read a session file as text: at most MAX_SESSION_BYTES, and only if it is
@@ -117,7 +116,9 @@ export async function readSessionFile(path: string): Promise<ReadSessionFileResu
       await handle.close();
     }
   } catch (error) {
-    return { ok: false, reason: 'unreadable', detail: describeError(error) };
+    // A missing file is worth its own sentence: a double-clicked recent file that was moved, a typo on the command line.
+    const reason = (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'notFound' : 'unreadable';
+    return { ok: false, reason, detail: describeError(error) };
   }
   // The file may have grown between stat and read.
   if (bytes.byteLength > MAX_SESSION_BYTES) return tooLarge(bytes.byteLength);

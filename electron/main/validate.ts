@@ -7,6 +7,7 @@
 import {
   APP_COMMANDS,
   MAX_SESSION_BYTES,
+  type AutosaveWriteRequest,
   type DocumentState,
   type NativeTexts,
   type SaveSessionRequest,
@@ -44,18 +45,36 @@ export function expectArgumentCount(args: readonly unknown[], count: number): vo
 
 export function parseSaveSessionRequest(value: unknown): SaveSessionRequest {
   const object = expectRecord(value, 'save request', ['text', 'fileId', 'saveAs', 'suggestedName']);
-  const text = expectString(object.text, 'text', MAX_SESSION_BYTES);
-  // Length in UTF-16 units is a lower bound of the UTF-8 size, so the cheap check above comes first.
-  if (Buffer.byteLength(text, 'utf8') > MAX_SESSION_BYTES) {
-    throw new IpcArgumentError(`text is larger than ${MAX_SESSION_BYTES} bytes.`);
-  }
-  const fileId = object.fileId === null ? null : expectString(object.fileId, 'fileId', MAX_NAME_LENGTH);
   return {
-    text,
-    fileId,
+    text: expectSessionText(object.text, 'text'),
+    fileId: expectFileId(object.fileId),
     saveAs: expectBoolean(object.saveAs, 'saveAs'),
     suggestedName: expectString(object.suggestedName, 'suggestedName', MAX_NAME_LENGTH),
   };
+}
+
+export function parseAutosaveWriteRequest(value: unknown): AutosaveWriteRequest {
+  const object = expectRecord(value, 'autosave request', ['text', 'projectName', 'fileId']);
+  return {
+    text: expectSessionText(object.text, 'text'),
+    projectName: expectString(object.projectName, 'projectName', MAX_TEXT_LENGTH),
+    fileId: expectFileId(object.fileId),
+  };
+}
+
+/** A session file's text: a string of at most MAX_SESSION_BYTES in UTF-8. */
+function expectSessionText(value: unknown, what: string): string {
+  const text = expectString(value, what, MAX_SESSION_BYTES);
+  // Length in UTF-16 units is a lower bound of the UTF-8 size, so the cheap check above comes first.
+  if (Buffer.byteLength(text, 'utf8') > MAX_SESSION_BYTES) {
+    throw new IpcArgumentError(`${what} is larger than ${MAX_SESSION_BYTES} bytes.`);
+  }
+  return text;
+}
+
+/** null, or a string short enough to look up; whether main handed it out is the caller's check. */
+function expectFileId(value: unknown): string | null {
+  return value === null ? null : expectString(value, 'fileId', MAX_NAME_LENGTH);
 }
 
 export function parseDocumentState(value: unknown): DocumentState {

@@ -47,6 +47,11 @@ const api: WavelengthApi = {
   onFullScreenChange: (listener) => subscribe(CHANNELS.fullScreenChanged, listener),
   exportPdf: (request) => ipcRenderer.invoke(CHANNELS.exportPdf, request),
   exportFile: (request) => ipcRenderer.invoke(CHANNELS.exportFile, request),
+  writeAutosave: (request) => ipcRenderer.invoke(CHANNELS.writeAutosave, request),
+  readAutosave: () => ipcRenderer.invoke(CHANNELS.readAutosave),
+  clearAutosave: () => ipcRenderer.invoke(CHANNELS.clearAutosave),
+  takeLaunchFile: () => ipcRenderer.invoke(CHANNELS.takeLaunchFile),
+  onOpenFile: (listener) => subscribe(CHANNELS.openFile, listener),
 };
 
 /**

@@ -43,8 +43,10 @@ export const de: Translations = {
   },
   readErrors: {
     unreadable: 'Sie konnte nicht gelesen werden.',
+    notFound: 'Sie existiert nicht (verschoben, umbenannt oder gelöscht?).',
     tooLarge: 'Sie ist zu groß für eine Sitzungsdatei.',
     notUtf8: 'Sie ist kein UTF-8-Text.',
+    notSessionFile: 'Sie ist keine Wavelength-Sitzung (.wavelength-Datei).',
   },
   chart: { handoverBadge: 'Übergabe' },
   setup: {

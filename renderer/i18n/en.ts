@@ -40,8 +40,10 @@ export const en = {
   },
   readErrors: {
     unreadable: 'It could not be read.',
+    notFound: 'It does not exist (moved, renamed or deleted?).',
     tooLarge: 'It is too large for a session file.',
     notUtf8: 'It is not UTF-8 text.',
+    notSessionFile: 'It is not a Wavelength session (.wavelength file).',
   },
   chart: { handoverBadge: 'Handover' },
   setup: {

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Session, SessionFileError } from '../domain';
+import type { OpenSessionResult } from '../platform/platform';
 import type { AppState } from './store';
 
 /** Something the app tells the user about files; the UI turns it into a sentence. */
@@ -7,7 +8,7 @@ export type FileNotice =
   | { kind: 'saved'; fileName: string }
   | { kind: 'opened'; fileName: string }
   | { kind: 'openFailed'; fileName: string; error: SessionFileError }
-  | { kind: 'readFailed'; fileName: string; reason: 'unreadable' | 'tooLarge' | 'notUtf8'; detail: string }
+  | { kind: 'readFailed'; fileName: string; reason: Extract<OpenSessionResult, { kind: 'error' }>['reason']; detail: string }
   | { kind: 'saveFailed'; fileName: string; detail: string };
 
 export interface FileSlice {

@@ -129,10 +129,10 @@ describe('readSessionFile', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('reports a missing file or a folder as unreadable', async () => {
+  it('reports a missing file as not found and a folder as unreadable', async () => {
     expect(await readSessionFile(join(folder, 'nope.wavelength'))).toMatchObject({
       ok: false,
-      reason: 'unreadable',
+      reason: 'notFound',
       detail: expect.stringContaining('ENOENT'),
     });
     expect(await readSessionFile(folder)).toMatchObject({ ok: false, reason: 'unreadable' });

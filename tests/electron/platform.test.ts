@@ -28,6 +28,11 @@ function fakeApi(): FakeApi {
     onFullScreenChange: vi.fn<WavelengthApi['onFullScreenChange']>(() => () => undefined),
     exportPdf: vi.fn<WavelengthApi['exportPdf']>(async () => ({ kind: 'exported', fileName: 'A.pdf' })),
     exportFile: vi.fn<WavelengthApi['exportFile']>(async () => ({ kind: 'exported', fileName: 'A.png' })),
+    writeAutosave: vi.fn<WavelengthApi['writeAutosave']>(async () => undefined),
+    readAutosave: vi.fn<WavelengthApi['readAutosave']>(async () => ({ kind: 'none' })),
+    clearAutosave: vi.fn<WavelengthApi['clearAutosave']>(async () => undefined),
+    takeLaunchFile: vi.fn<WavelengthApi['takeLaunchFile']>(async () => ({ kind: 'none' })),
+    onOpenFile: vi.fn<WavelengthApi['onOpenFile']>(() => () => undefined),
   };
 }
 

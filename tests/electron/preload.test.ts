@@ -43,6 +43,12 @@ describe('preload', () => {
         // Exports.
         'exportPdf',
         'exportFile',
+        // Autosave and files from the OS.
+        'writeAutosave',
+        'readAutosave',
+        'clearAutosave',
+        'takeLaunchFile',
+        'onOpenFile',
       ].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -80,6 +86,30 @@ describe('preload', () => {
       [CHANNELS.exportPdf, pdf],
       [CHANNELS.exportFile, png],
     ]);
+  });
+
+  it('maps the autosave and launch-file calls onto their channels', async () => {
+    const request = { text: '{}', projectName: 'Atlas', fileId: null };
+    await api.writeAutosave(request);
+    await api.readAutosave();
+    await api.clearAutosave();
+    await api.takeLaunchFile();
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      [CHANNELS.writeAutosave, request],
+      [CHANNELS.readAutosave],
+      [CHANNELS.clearAutosave],
+      [CHANNELS.takeLaunchFile],
+    ]);
+  });
+
+  it('hands files main opens to the listener without the event, until unsubscribed', () => {
+    const listener = vi.fn();
+    const off = api.onOpenFile(listener);
+    const file = { kind: 'opened', fileId: 'f1', fileName: 'Atlas.wavelength', text: '{}' };
+    ipcRenderer.receive(CHANNELS.openFile, file);
+    expect(listener).toHaveBeenCalledExactlyOnceWith(file);
+    off();
+    expect(ipcRenderer.listenerCount(CHANNELS.openFile)).toBe(0);
   });
 
   it('passes commands to the listener without the event object', () => {
