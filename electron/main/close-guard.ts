@@ -7,6 +7,8 @@ export interface CloseGuardDeps {
   isDirty(): boolean;
   /** The latest translated texts for the dialog. */
   texts(): NativeTexts;
+  /** The user chose "Don't save": the window closes and its unsaved changes are given up (the autosave with them). */
+  discarded?(): void;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface CloseGuardDeps {
  * - Save: the window stays open and the renderer gets 'app.saveAndClose'; it
  *   saves through the normal path (which may show a Save dialog) and then calls
  *   closeWindow(). If saving fails or is cancelled, nothing closes.
- * - Don't save: close without asking again.
+ * - Don't save: close without asking again; deps.discarded() forgets the autosave.
  * - Cancel: nothing happens.
  */
 export function installCloseGuard(win: BrowserWindow, deps: CloseGuardDeps): void {
@@ -36,6 +38,7 @@ export function installCloseGuard(win: BrowserWindow, deps: CloseGuardDeps): voi
           win.webContents.send(CHANNELS.command, command);
         } else if (choice === 'discard') {
           closeConfirmed = true;
+          deps.discarded?.();
           win.close();
         }
       })

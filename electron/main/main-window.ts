@@ -10,6 +10,8 @@ export interface MainWindowDeps {
   devServerUrl: string | undefined;
   documents: WindowDocuments;
   nativeTexts(): NativeTexts;
+  /** The user closed the window with "Don't save". */
+  discarded?(): void;
 }
 
 /** The URL every window loads its renderer from. */
@@ -21,7 +23,11 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const win = new BrowserWindow(windowOptions(deps.preloadPath));
   // Read once: win.webContents is gone after the window is destroyed.
   const contentsId = win.webContents.id;
-  installCloseGuard(win, { isDirty: () => deps.documents.isDirty(contentsId), texts: deps.nativeTexts });
+  installCloseGuard(win, {
+    isDirty: () => deps.documents.isDirty(contentsId),
+    texts: deps.nativeTexts,
+    discarded: deps.discarded,
+  });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => deps.documents.forget(contentsId));
   void win.loadURL(rendererUrl(deps.devServerUrl)).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { CHANNELS, type NativeTexts } from '../../electron/contract';
 import { installCloseGuard } from '../../electron/main/close-guard';
@@ -10,13 +10,15 @@ vi.mock('electron', () => import('./fake-electron'));
 let win: BrowserWindow;
 let dirty: boolean;
 let texts: NativeTexts;
+let discarded: Mock<() => void>;
 
 beforeEach(() => {
   resetFakeElectron();
   win = new BrowserWindow({});
   dirty = true;
   texts = DEFAULT_NATIVE_TEXTS;
-  installCloseGuard(win as unknown as ElectronWindow, { isDirty: () => dirty, texts: () => texts });
+  discarded = vi.fn<() => void>();
+  installCloseGuard(win as unknown as ElectronWindow, { isDirty: () => dirty, texts: () => texts, discarded });
 });
 
 /** Let the message box promise and its .then run. */
@@ -57,12 +59,26 @@ describe('close guard', () => {
     expect(win.webContents.sent).toEqual([]);
   });
 
-  it("Don't save closes without asking again", async () => {
+  it("Don't save closes without asking again, and says the changes were discarded", async () => {
     answer(1);
     win.close();
     await settle();
     expect(win.isDestroyed()).toBe(true);
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(discarded).toHaveBeenCalledOnce();
+  });
+
+  it('Save, Cancel and a clean close discard nothing', async () => {
+    answer(2);
+    win.close();
+    await settle();
+    answer(0);
+    win.close();
+    await settle();
+    dirty = false;
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
+    expect(discarded).not.toHaveBeenCalled();
   });
 
   it('Save keeps the window open and asks the renderer to save and close', async () => {

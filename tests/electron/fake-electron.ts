@@ -201,10 +201,12 @@ class FakeApp extends EventEmitter {
   readonly enableSandbox = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => true);
   documentsPath = '/home/user/Documents';
+  /** getPath(name) for names a test points at a real folder (e.g. userData); others are /fake/<name>. */
+  readonly paths = new Map<string, string>();
 
   getPath(name: string): string {
     if (name === 'documents') return this.documentsPath;
-    return `/fake/${name}`;
+    return this.paths.get(name) ?? `/fake/${name}`;
   }
 
   private ready = deferred();
@@ -388,6 +390,7 @@ export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.resetReady();
   app.isPackaged = false;
+  app.paths.clear();
   app.quit.mockClear();
   app.exit.mockClear();
   FakeWebContents.pageScript = () => undefined;
