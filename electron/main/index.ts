@@ -7,12 +7,16 @@ import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { parseExportArgs } from '../batch/args';
 import { CHANNELS, type AppCommand, type NativeTexts } from '../contract';
+import { AUTOSAVE_FOLDER_NAME, AutosaveStore } from './autosave';
+import { registerAutosaveIpc } from './autosave-ipc';
 import { startBatchExport } from './batch-export';
 import { WindowDocuments } from './documents';
 import { registerExportIpc } from './export-ipc';
 import { FileRegistry } from './file-registry';
 import { registerIpcHandlers } from './ipc';
+import { launchRequestForPath, launchRequestFromArgv } from './launch-args';
 import { createMainWindow } from './main-window';
+import { focusWindow, OpenRequests, registerOpenRequestIpc } from './open-requests';
 import { registerPresenterIpc } from './presenter-ipc';
 import { PresenterWindows } from './presenter-window';
 import { installApplicationMenu } from './menu';
@@ -35,6 +39,18 @@ const files = new FileRegistry();
 let nativeTexts: NativeTexts = DEFAULT_NATIVE_TEXTS;
 /** Made once the app is ready (it needs the screen module). */
 let presenter: PresenterWindows | undefined;
+/** The facilitator's window: the one with the session, its autosave and the files the OS asks to open. */
+let mainWindow: BrowserWindow | undefined;
+let ready = false;
+// userData is known before 'ready'; the folder itself is made on the first write.
+const autosave = new AutosaveStore(join(app.getPath('userData'), AUTOSAVE_FOLDER_NAME));
+const openRequests = new OpenRequests({
+  files,
+  mainWindow: () => mainWindow,
+  openMainWindow: () => void openMainWindow(),
+  isReady: () => ready,
+});
+const isMainWindow = (win: BrowserWindow): boolean => win === mainWindow;
 
 /** Menu commands go to the window the user is looking at; from the room view, to its facilitator's window. */
 function sendToFocusedWindow(command: AppCommand): void {
@@ -44,8 +60,23 @@ function sendToFocusedWindow(command: AppCommand): void {
 }
 
 function openMainWindow(): BrowserWindow {
-  return createMainWindow({ preloadPath, devServerUrl, documents, nativeTexts: () => nativeTexts });
+  const win = createMainWindow({
+    preloadPath,
+    devServerUrl,
+    documents,
+    nativeTexts: () => nativeTexts,
+    // "Don't save" gives the changes up, so there is nothing left to recover; a crash never gets here.
+    discarded: () => void autosave.clear().catch((error: unknown) => console.warn('Could not clear the autosave.', error)),
+  });
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  return win;
 }
+
+/** Electron's own leading arguments: the executable, and the app's path when run as `electron .`. */
+const argvOptions = (cwd: string) => ({ skip: process.defaultApp ? 2 : 1, cwd });
 
 // Every renderer runs sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -61,11 +92,30 @@ if (cli.kind !== 'none') {
   // Another Wavelength is running; it focuses its window (below).
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  // Started with a file (double-click, `Wavelength Atlas.wavelength`): it waits until the page asks for it.
+  openRequests.request(launchRequestFromArgv(process.argv, argvOptions(process.cwd())));
+
+  // Another start, maybe with a file: this instance focuses its window and opens the file there.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow) focusWindow(mainWindow);
+    openRequests.request(launchRequestFromArgv(argv, argvOptions(workingDirectory)));
+  });
+
+  // macOS Finder: may come before 'ready' (the file the app was started for); OpenRequests queues it.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openRequests.request(launchRequestForPath(path, process.cwd()));
+  });
+
+  // A write or clear of the autosave may still be on its way to disk; finish it before the process ends.
+  let autosaveFlushed = false;
+  app.on('will-quit', (event) => {
+    if (autosaveFlushed) return;
+    event.preventDefault();
+    void autosave.idle().finally(() => {
+      autosaveFlushed = true;
+      app.quit();
+    });
   });
 
   // Covers every web contents, including ones we never create on purpose.
@@ -82,6 +132,8 @@ if (cli.kind !== 'none') {
     presenter = new PresenterWindows({ preloadPath, devServerUrl, dataDir: app.getPath('userData') });
     registerPresenterIpc(presenter, devServerUrl);
     registerExportIpc({ preloadPath, devServerUrl });
+    registerAutosaveIpc({ store: autosave, files, devServerUrl, isMainWindow });
+    registerOpenRequestIpc(openRequests, devServerUrl, isMainWindow);
     registerIpcHandlers({
       files,
       documents,
@@ -93,6 +145,7 @@ if (cli.kind !== 'none') {
       },
     });
     installApplicationMenu(nativeTexts, sendToFocusedWindow, devServerUrl !== undefined);
+    ready = true;
     openMainWindow();
 
     app.on('activate', () => {

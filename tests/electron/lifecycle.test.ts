@@ -1,8 +1,11 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../../electron/contract';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
-import { app, BrowserWindow, fakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
+import { app, BrowserWindow, dialog, fakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -27,13 +30,19 @@ async function becomeReady(): Promise<void> {
 }
 
 const savedRendererUrl = process.env.ELECTRON_RENDERER_URL;
+const savedArgv = process.argv;
+/** The packaged app's executable, as argv[0]. */
+const EXE = '/opt/Wavelength/wavelength';
 
 beforeEach(() => {
   resetFakeElectron();
   delete process.env.ELECTRON_RENDERER_URL;
+  // A packaged app started without arguments (not vitest's own command line).
+  process.argv = [EXE];
 });
 
 afterEach(() => {
+  process.argv = savedArgv;
   if (savedRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
   else process.env.ELECTRON_RENDERER_URL = savedRendererUrl;
 });
@@ -59,6 +68,10 @@ describe('start-up', () => {
         CHANNELS.currentRoomState,
         CHANNELS.exportPdf,
         CHANNELS.exportFile,
+        CHANNELS.writeAutosave,
+        CHANNELS.readAutosave,
+        CHANNELS.clearAutosave,
+        CHANNELS.takeLaunchFile,
       ].sort(),
     );
     expect(Menu.applicationMenu).not.toBeNull();
@@ -148,5 +161,154 @@ describe('running', () => {
     const german = { ...DEFAULT_NATIVE_TEXTS, menu: { ...DEFAULT_NATIVE_TEXTS.menu, 'file.save': 'Speichern' } };
     ipcMain.sendFrom(win.webContents, CHANNELS.setNativeTexts, [german]);
     expect(template().find((entry) => entry.id === 'file.save')?.label).toBe('Speichern');
+  });
+});
+
+describe('files from the OS', () => {
+  let folder: string;
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'wavelength-lifecycle-'));
+  });
+
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  async function sessionFile(name: string): Promise<string> {
+    const path = join(folder, name);
+    await writeFile(path, '{"format":"wavelength-session"}');
+    return path;
+  }
+
+  const take = (win: BrowserWindow): Promise<unknown> => ipcMain.invokeFrom(win.webContents, CHANNELS.takeLaunchFile, []);
+
+  it('a file on the command line is the launch file: handed over once, then none', async () => {
+    const path = await sessionFile('Atlas.wavelength');
+    process.argv = [EXE, '--enable-logging', path];
+    await startMain();
+    await becomeReady();
+    const win = BrowserWindow.windows[0]!;
+
+    const result = (await take(win)) as { kind: string; fileName: string; text: string };
+    expect(result).toMatchObject({ kind: 'opened', fileName: 'Atlas.wavelength', text: '{"format":"wavelength-session"}' });
+    expect(JSON.stringify(result)).not.toContain(folder);
+    await expect(take(win)).resolves.toEqual({ kind: 'none' });
+  });
+
+  it('a file that is not a session, or is missing, comes back as an error the page explains', async () => {
+    process.argv = [EXE, join(folder, 'notes.txt')];
+    await startMain();
+    await becomeReady();
+    await expect(take(BrowserWindow.windows[0]!)).resolves.toMatchObject({ kind: 'error', fileName: 'notes.txt', reason: 'notSessionFile' });
+
+    resetFakeElectron();
+    process.argv = [EXE, join(folder, 'Gone.wavelength')];
+    await startMain();
+    await becomeReady();
+    await expect(take(BrowserWindow.windows[0]!)).resolves.toMatchObject({ kind: 'error', fileName: 'Gone.wavelength', reason: 'notFound' });
+  });
+
+  it('--export runs the batch, never opens its input as a launch file', async () => {
+    process.argv = [EXE, '--export', await sessionFile('Atlas.wavelength'), '--out', folder];
+    await startMain();
+    expect(ipcMain.handlers.has(CHANNELS.takeLaunchFile)).toBe(false);
+    expect(app.requestSingleInstanceLock).not.toHaveBeenCalled();
+  });
+
+  it('a second start with a file focuses the window and sends the file there', async () => {
+    await startMain();
+    await becomeReady();
+    const win = BrowserWindow.windows[0]!;
+    await expect(take(win)).resolves.toEqual({ kind: 'none' });
+
+    const path = await sessionFile('Beta.wavelength');
+    app.emit('second-instance', fakeEvent(), [EXE, 'Beta.wavelength'], folder);
+    expect(BrowserWindow.getFocusedWindow()).toBe(win);
+    await vi.waitFor(() => expect(win.webContents.sent).toContainEqual([CHANNELS.openFile, expect.objectContaining({ kind: 'opened', fileName: 'Beta.wavelength' })]));
+    expect(JSON.stringify(win.webContents.sent)).not.toContain(path);
+  });
+
+  it('a second start while the page is still loading leaves the file for its launch request', async () => {
+    await startMain();
+    await becomeReady();
+    const win = BrowserWindow.windows[0]!;
+    await sessionFile('Beta.wavelength');
+    app.emit('second-instance', fakeEvent(), [EXE, 'Beta.wavelength'], folder);
+    expect(win.webContents.sent).toEqual([]);
+    await expect(take(win)).resolves.toMatchObject({ kind: 'opened', fileName: 'Beta.wavelength' });
+  });
+
+  it('macOS open-file before ready is queued and becomes the launch file', async () => {
+    await startMain();
+    const event = fakeEvent();
+    app.emit('open-file', event, await sessionFile('Atlas.wavelength'));
+    expect(event.defaultPrevented).toBe(true);
+    expect(BrowserWindow.windows).toHaveLength(0);
+
+    await becomeReady();
+    await expect(take(BrowserWindow.windows[0]!)).resolves.toMatchObject({ kind: 'opened', fileName: 'Atlas.wavelength' });
+  });
+
+  it('macOS open-file with every window closed opens a window for it', async () => {
+    await startMain();
+    await becomeReady();
+    BrowserWindow.windows[0]!.close();
+    app.emit('open-file', fakeEvent(), await sessionFile('Atlas.wavelength'));
+    expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+    await expect(take(BrowserWindow.getAllWindows()[0]!)).resolves.toMatchObject({ kind: 'opened', fileName: 'Atlas.wavelength' });
+  });
+});
+
+describe('the autosave on close and quit', () => {
+  let userData: string;
+  let autosaveFolder: string;
+
+  beforeEach(async () => {
+    userData = await mkdtemp(join(tmpdir(), 'wavelength-userdata-'));
+    autosaveFolder = join(userData, 'autosave');
+    app.paths.set('userData', userData);
+    await mkdir(autosaveFolder);
+    await writeFile(join(autosaveFolder, 'autosave.json'), '{}');
+    await startMain();
+    await becomeReady();
+  });
+
+  afterEach(async () => {
+    await rm(userData, { recursive: true, force: true });
+  });
+
+  const markDirty = (win: BrowserWindow) => ipcMain.sendFrom(win.webContents, CHANNELS.setDocumentState, [{ title: 'Atlas', dirty: true }]);
+
+  it("Don't save clears it: the user gave the changes up", async () => {
+    const win = BrowserWindow.windows[0]!;
+    markDirty(win);
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    win.close();
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await vi.waitFor(async () => expect(await readdir(userData)).toEqual([]));
+  });
+
+  it('Cancel, and a crash (no close at all), leave it for the next start', async () => {
+    const win = BrowserWindow.windows[0]!;
+    markDirty(win);
+    win.close(); // the fake dialog answers Cancel
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(win.isDestroyed()).toBe(false);
+    expect(await readdir(autosaveFolder)).toEqual(['autosave.json']);
+  });
+
+  it('quitting waits until a pending autosave write or clear is on disk', async () => {
+    const win = BrowserWindow.windows[0]!;
+    const cleared = ipcMain.invokeFrom(win.webContents, CHANNELS.clearAutosave, []);
+    const quit = fakeEvent();
+    app.emit('will-quit', quit);
+    expect(quit.defaultPrevented).toBe(true);
+    await cleared;
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    // The second time round, it lets the quit through.
+    const again = fakeEvent();
+    app.emit('will-quit', again);
+    expect(again.defaultPrevented).toBe(false);
   });
 });
