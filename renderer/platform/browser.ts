@@ -1,5 +1,6 @@
 import { MAX_SESSION_BYTES, SESSION_EXTENSION } from '../../electron/contract';
 import type { OpenSessionResult, Platform, SaveSessionResult, UnsavedChoice } from './platform';
+import { createBrowserAutosave } from './autosave-browser';
 import { createBrowserExports } from './export-browser';
 import { createBrowserPresenter } from './presenter-browser';
 import { decodeSessionBytes, downloadFileName, sessionTextBytes, tooLarge, type SessionTextResult } from './session-file';
@@ -33,6 +34,8 @@ const FILE_INPUT_ACCEPT = `.${SESSION_EXTENSION},application/json`;
  *   BroadcastChannel (presenter-browser.ts).
  * - exports: the report in a new tab with the print dialog, files as
  *   downloads (export-browser.ts).
+ * - autosave: one record in IndexedDB (autosave-browser.ts).
+ * - no launch file and no files from the OS: a page is only ever opened by URL.
  */
 export function createBrowserPlatform(win: Window = window): Platform {
   const doc = win.document;
@@ -105,6 +108,15 @@ export function createBrowserPlatform(win: Window = window): Platform {
 
     presenter: createBrowserPresenter(win),
     ...createBrowserExports(win),
+    autosave: createBrowserAutosave(win.indexedDB),
+
+    async takeLaunchFile() {
+      return { kind: 'none' };
+    },
+
+    onOpenFile() {
+      return () => undefined;
+    },
   };
 }
 

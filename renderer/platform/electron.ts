@@ -20,5 +20,12 @@ export function createElectronPlatform(api: WavelengthApi): Platform {
     onCommand: (listener) => api.onCommand(listener),
     presenter: createElectronPresenter(api),
     ...createElectronExports(api),
+    autosave: {
+      write: (text, meta) => api.writeAutosave({ text, projectName: meta.projectName, fileId: meta.fileId }),
+      read: () => api.readAutosave(),
+      clear: () => api.clearAutosave(),
+    },
+    takeLaunchFile: () => api.takeLaunchFile(),
+    onOpenFile: (listener) => api.onOpenFile(listener),
   };
 }

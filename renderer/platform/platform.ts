@@ -1,9 +1,12 @@
 import type {
   AppCommand,
+  AutosaveReadResult,
   DocumentState,
   ExportFileRequest,
   ExportPdfRequest,
   ExportResult,
+  ExternalFileResult,
+  LaunchFileResult,
   NativeTexts,
   OpenSessionResult,
   PresenterDisplay,
@@ -16,10 +19,13 @@ import type {
 
 export type {
   AppCommand,
+  AutosaveReadResult,
   DocumentState,
   ExportFileRequest,
   ExportPdfRequest,
   ExportResult,
+  ExternalFileResult,
+  LaunchFileResult,
   NativeTexts,
   OpenSessionResult,
   PresenterDisplay,
@@ -29,6 +35,27 @@ export type {
   SaveSessionResult,
   UnsavedChoice,
 };
+
+/** What an autosave says about the session besides its text. */
+export interface AutosaveMeta {
+  /** For the offer to recover it; '' when the project has no name. */
+  projectName: string;
+  /** The file it came from; Electron keeps the link, the browser has none to keep. */
+  fileId: string | null;
+}
+
+/**
+ * The crash-recovery copy of the unsaved session, one at a time: Electron
+ * keeps it in the app's data folder (main), the browser in IndexedDB.
+ * Each call replaces or removes the previous copy; calls take effect in the
+ * order they are made.
+ */
+export interface AutosaveHost {
+  write(text: string, meta: AutosaveMeta): Promise<void>;
+  /** What a previous run left: none, a session to offer, or something unreadable. */
+  read(): Promise<AutosaveReadResult>;
+  clear(): Promise<void>;
+}
 
 export type PresenterOpenResult =
   | { kind: 'opened'; status: PresenterStatus }
@@ -89,4 +116,10 @@ export interface Platform {
   exportPdf(request: ExportPdfRequest): Promise<ExportResult>;
   /** A chart or curve file (Electron: saved where the user says; browser: a download). */
   exportFile(request: ExportFileRequest): Promise<ExportResult>;
+  /** Crash recovery. */
+  readonly autosave: AutosaveHost;
+  /** The file the app was started with (Electron: command line, file manager, Finder); asked once at start-up. */
+  takeLaunchFile(): Promise<LaunchFileResult>;
+  /** Files the host asks to open while the app runs; returns an unsubscribe function. */
+  onOpenFile(listener: (result: ExternalFileResult) => void): () => void;
 }

@@ -57,6 +57,28 @@ describe('createElectronPlatform', () => {
     expect(api.closeWindow).toHaveBeenCalledOnce();
   });
 
+  it('passes the autosave and files from the OS through to window.wavelength', async () => {
+    const api = fakeApi();
+    const platform = createElectronPlatform(api);
+    const found = { kind: 'found', savedAt: '2026-03-12T13:05:00.000Z', projectName: 'Atlas', text: '{}', fileId: 'f2', fileName: 'Atlas.wavelength' } as const;
+    api.readAutosave.mockResolvedValueOnce(found);
+    api.takeLaunchFile.mockResolvedValueOnce({ kind: 'opened', fileId: 'f3', fileName: 'B.wavelength', text: '{}' });
+    const unsubscribe = vi.fn();
+    api.onOpenFile.mockReturnValue(unsubscribe);
+
+    await platform.autosave.write('{"a":1}', { projectName: 'Atlas', fileId: 'f1' });
+    await expect(platform.autosave.read()).resolves.toEqual(found);
+    await platform.autosave.clear();
+    await expect(platform.takeLaunchFile()).resolves.toMatchObject({ kind: 'opened', fileId: 'f3' });
+    const listener = vi.fn();
+    platform.onOpenFile(listener)();
+
+    expect(api.writeAutosave).toHaveBeenCalledWith({ text: '{"a":1}', projectName: 'Atlas', fileId: 'f1' });
+    expect(api.clearAutosave).toHaveBeenCalledOnce();
+    expect(api.onOpenFile).toHaveBeenCalledWith(listener);
+    expect(unsubscribe).toHaveBeenCalledOnce();
+  });
+
   it("returns the preload's unsubscribe function from onCommand", () => {
     const api = fakeApi();
     const unsubscribe = vi.fn();

@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile, timePos } from '../../renderer/domain';
-import type { NativeTexts, Platform, SaveSessionRequest } from '../../renderer/platform/platform';
+import type { NativeTexts } from '../../renderer/platform/platform';
 import { commandForKey, createAppStore, findCommand, isDirty, newSession, openSession, saveSession } from '../../renderer/state';
-
-/** A host that records what it was asked and answers from a script (the real hosts are tested end to end). */
-function scriptedHost(answers: Partial<Platform> = {}) {
-  const saved: SaveSessionRequest[] = [];
-  const host: Platform = {
-    kind: 'browser',
-    openSession: async () => ({ kind: 'cancelled' }),
-    saveSession: async (req) => {
-      saved.push(req);
-      return { kind: 'saved', fileId: 'f1', fileName: req.suggestedName };
-    },
-    confirmUnsaved: async () => 'cancel',
-    setDocumentState: () => {},
-    setNativeTexts: () => {},
-    closeWindow: () => {},
-    onCommand: () => () => {},
-    presenter: {
-      picksDisplays: false,
-      listDisplays: async () => [],
-      open: async () => ({ kind: 'opened', status: { open: true, displayId: null } }),
-      close: () => {},
-      onStatus: () => () => {},
-      publish: () => {},
-      onState: () => () => {},
-      setFullScreen: () => {},
-      onFullScreenChange: () => () => {},
-    },
-    exportPdf: async () => ({ kind: 'printing' }),
-    exportFile: async (req) => ({ kind: 'exported', fileName: req.suggestedName }),
-    ...answers,
-  };
-  return { host, saved };
-}
+import { scriptedHost } from './scriptedHost';
 
 const texts = () => ({}) as NativeTexts;
 
