@@ -1,5 +1,5 @@
-import { createSession, parseSessionFile, serializeSession } from '../domain';
-import type { NativeTexts, Platform } from '../platform/platform';
+import { createSession, parseSessionFile, serializeSession, type Session } from '../domain';
+import type { ExternalFileResult, NativeTexts, Platform } from '../platform/platform';
 import { isDirty, replaceSession, todayIso, type AppStore } from './store';
 
 /** What file actions need from outside the store. */
@@ -76,25 +76,52 @@ export async function newSession(ctx: FileContext): Promise<boolean> {
 export async function openSession(ctx: FileContext): Promise<boolean> {
   if (!(await confirmDiscardOrSave(ctx))) return false;
   const result = await ctx.platform.openSession();
-  switch (result.kind) {
-    case 'cancelled':
-      return false;
-    case 'error':
-      ctx.store.setState({
-        notice: { kind: 'readFailed', fileName: result.fileName, reason: result.reason, detail: result.detail },
-      });
-      return false;
-    case 'opened': {
-      const parsed = parseSessionFile(result.text);
-      if (!parsed.ok) {
-        ctx.store.setState({ notice: { kind: 'openFailed', fileName: result.fileName, error: parsed.error } });
-        return false;
-      }
-      replaceSession(ctx.store, parsed.session, { fileId: result.fileId, fileName: result.fileName });
-      ctx.store.setState({ notice: { kind: 'opened', fileName: result.fileName } });
-      return true;
-    }
+  if (result.kind === 'cancelled') return false;
+  const opened = loadReadFile(ctx, result);
+  if (!opened) return false;
+  showOpened(ctx, opened);
+  return true;
+}
+
+/**
+ * Open a file the host was asked to open from outside (the command line, the
+ * file manager, the Finder), already read. It goes the way of Open, except
+ * that a broken file is refused before asking about unsaved changes: there is
+ * nothing to decide when it can't be opened anyway.
+ */
+export async function openExternalFile(ctx: FileContext, result: ExternalFileResult): Promise<boolean> {
+  const opened = loadReadFile(ctx, result);
+  if (!opened) return false;
+  if (!(await confirmDiscardOrSave(ctx))) return false;
+  showOpened(ctx, opened);
+  return true;
+}
+
+interface LoadedFile {
+  session: Session;
+  fileId: string;
+  fileName: string;
+}
+
+/** The session in a file the host read, or undefined after putting the reason it can't be opened in a notice. */
+function loadReadFile(ctx: FileContext, result: ExternalFileResult): LoadedFile | undefined {
+  if (result.kind === 'error') {
+    ctx.store.setState({
+      notice: { kind: 'readFailed', fileName: result.fileName, reason: result.reason, detail: result.detail },
+    });
+    return undefined;
   }
+  const parsed = parseSessionFile(result.text);
+  if (!parsed.ok) {
+    ctx.store.setState({ notice: { kind: 'openFailed', fileName: result.fileName, error: parsed.error } });
+    return undefined;
+  }
+  return { session: parsed.session, fileId: result.fileId, fileName: result.fileName };
+}
+
+function showOpened(ctx: FileContext, { session, fileId, fileName }: LoadedFile): void {
+  replaceSession(ctx.store, session, { fileId, fileName });
+  ctx.store.setState({ notice: { kind: 'opened', fileName } });
 }
 
 /**

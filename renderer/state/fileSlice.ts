@@ -9,7 +9,22 @@ export type FileNotice =
   | { kind: 'opened'; fileName: string }
   | { kind: 'openFailed'; fileName: string; error: SessionFileError }
   | { kind: 'readFailed'; fileName: string; reason: Extract<OpenSessionResult, { kind: 'error' }>['reason']; detail: string }
-  | { kind: 'saveFailed'; fileName: string; detail: string };
+  | { kind: 'saveFailed'; fileName: string; detail: string }
+  /** The autosave of an earlier run is open again, with its changes unsaved. */
+  | { kind: 'recovered'; projectName: string }
+  /** An autosave was there but could not be read or loaded; it was discarded. */
+  | { kind: 'recoveryFailed'; error: SessionFileError | null; detail: string };
+
+/** The session an earlier run autosaved and never saved, offered on the start screen. */
+export interface RecoveryOffer {
+  session: Session;
+  /** ISO 8601. */
+  savedAt: string;
+  projectName: string;
+  /** The file it came from (a fresh token from the host); null for a session never saved, and in the browser. */
+  fileId: string | null;
+  fileName: string | null;
+}
 
 export interface FileSlice {
   /** Token of the file on disk (from the host's dialog); null until saved or opened. */
@@ -19,6 +34,8 @@ export interface FileSlice {
   savedSession: Session;
   notice: FileNotice | null;
   setNotice(notice: FileNotice | null): void;
+  /** An earlier run's unsaved session, until the user recovers or discards it, or a newer autosave replaces it. */
+  recovery: RecoveryOffer | null;
 }
 
 export const createFileSlice =
@@ -29,4 +46,5 @@ export const createFileSlice =
     savedSession: initial,
     notice: null,
     setNotice: (notice) => set({ notice }),
+    recovery: null,
   });

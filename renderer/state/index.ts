@@ -5,6 +5,8 @@ export * from './fileSlice';
 export * from './selectors';
 export * from './analysis';
 export * from './fileActions';
+export * from './autosave';
+export * from './startup';
 export * from './commands';
 export * from './presenterSlice';
 export * from './roomState';

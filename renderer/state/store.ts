@@ -37,17 +37,23 @@ export function createAppStore(language: Language, initial: Session = createSess
   ) as AppStore;
 }
 
-/** Replace the whole document (new or opened file): history starts afresh. */
+/**
+ * Replace the whole document (new or opened file): history starts afresh.
+ * `unsaved`: the session is not what is on disk (a recovered autosave), so it
+ * starts with unsaved changes.
+ */
 export function replaceSession(
   store: AppStore,
   session: Session,
   file: { fileId: string | null; fileName: string | null },
+  options: { unsaved?: boolean } = {},
 ): void {
   store.temporal.getState().pause();
   const hasCurves = session.curves.length > 0;
   store.setState({
     session,
-    savedSession: session,
+    // Unsaved changes are "any other session object" (isDirty): a copy is never the session being edited.
+    savedSession: options.unsaved ? { ...session } : session,
     fileId: file.fileId,
     fileName: file.fileName,
     roundId: session.rounds[0]!.id,

@@ -36,5 +36,16 @@ export function describeNotice(t: TFunction, notice: FileNotice): { text: string
       };
     case 'saveFailed':
       return { text: t('notices.saveFailed', { file: notice.fileName, detail: notice.detail }), isError: true };
+    case 'recovered':
+      return {
+        text: notice.projectName
+          ? t('files.notices.recovered', { name: notice.projectName })
+          : t('files.notices.recoveredUntitled'),
+        isError: false,
+      };
+    case 'recoveryFailed': {
+      const why = notice.error ? describeFileError(t, notice.error) : t('files.notices.recoveryUnreadable');
+      return { text: `${t('files.notices.recoveryFailed')} ${why} ${t('files.notices.recoveryDiscarded')}`, isError: true };
+    }
   }
 }
