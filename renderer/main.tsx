@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, detectLanguage } from './i18n';
 import { choosePlatform } from './platform';
-import { createAppStore } from './state';
+import { createAppStore, startFileServices } from './state';
 import { App } from './ui/App';
 import { AppServicesProvider, type AppServices } from './ui/AppContext';
 import { nativeTexts } from './ui/nativeTexts';
@@ -37,6 +37,9 @@ i18n.on('languageChanged', (lng) => {
 
 // The presenter window (room screen) loads the same page with ?view=presenter.
 const isRoomScreen = new URLSearchParams(window.location.search).get('view') === 'presenter';
+
+// The session, its autosave and files from the host belong to the facilitator's window only.
+if (!isRoomScreen) startFileServices(services.files);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import { DiscussView } from './DiscussView';
 import { DrawView } from './DrawView';
 import { NoticeBanner } from './NoticeBanner';
 import { PresentMode } from './presenter/PresentMode';
+import { RecoveryOffer } from './RecoveryOffer';
 import { usePresenterSync } from './presenter/usePresenterSync';
 import { RevealView } from './RevealView';
 import { SetupView } from './SetupView';
@@ -23,6 +24,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <NoticeBanner />
+      {!showStart && <RecoveryOffer variant="bar" />}
       <div className="view" aria-label={t(`views.${view}`)} role="region">
         {view === 'setup' && <SetupView />}
         {view === 'draw' && <DrawView />}

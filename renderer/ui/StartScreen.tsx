@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { findCommand, openBundledSession } from '../state';
 import { useApp, useServices } from './AppContext';
+import { RecoveryOffer } from './RecoveryOffer';
 import { SAMPLES } from './samples';
 
 /** What a facilitator sees first: start a retro, open one, or look at a sample. */
@@ -8,13 +9,21 @@ export function StartScreen() {
   const { t } = useTranslation();
   const { files } = useServices();
   const setShowStart = useApp((s) => s.setShowStart);
+  // With an unsaved retro on offer, its Recover button takes the focus instead.
+  const hasRecovery = useApp((s) => s.recovery !== null);
   return (
     <div className="start" role="dialog" aria-modal="true" aria-labelledby="start-title">
       <div className="start__box">
         <h1 id="start-title">{t('start.title')}</h1>
         <p className="start__lead">{t('start.lead')}</p>
+        <RecoveryOffer variant="start" />
         <div className="start__actions">
-          <button type="button" className="btn btn--primary btn--large" onClick={() => setShowStart(false)} autoFocus>
+          <button
+            type="button"
+            className={`btn btn--large${hasRecovery ? '' : ' btn--primary'}`}
+            onClick={() => setShowStart(false)}
+            autoFocus={!hasRecovery}
+          >
             {t('start.new')}
           </button>
           <button type="button" className="btn btn--large" onClick={() => void findCommand('file.open').run(files)}>

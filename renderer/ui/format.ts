@@ -17,3 +17,8 @@ export function formatFigure(t: TFunction, figure: Figure, format: (v: number) =
   if (figure.reason === 'noVariance') return t('compare.noVariance');
   return t('compare.notEnough', { n: figure.n, needed: figure.needed });
 }
+
+/** A moment (ISO 8601) as date and time in the UI language: "12.03.2026, 14:05", "Mar 12, 2026, 2:05 PM". */
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
