@@ -17,7 +17,7 @@ import {
   type ExportResult,
 } from '../contract';
 import { PAPER_SIZES, REPORT_LANGUAGES, type ReportOptions } from '../report-job';
-import { ensureExtension, sanitizeFileName } from './file-names';
+import { ensureExtension, sanitizeFileName } from '../file-names';
 import { writeFileAtomic } from './files';
 import { trustedWindowOf } from './ipc';
 import { withReportWindow, type ReportWindowDeps } from './report-window';

@@ -22,7 +22,7 @@ import {
 } from '../contract';
 import { askOpenPath, askSavePath, askUnsavedChoice } from './dialogs';
 import type { WindowDocuments } from './documents';
-import { ensureSessionExtension, sanitizeSessionFileName } from './file-names';
+import { ensureSessionExtension, sanitizeSessionFileName } from '../file-names';
 import type { FileRegistry } from './file-registry';
 import { readSessionFile, writeFileAtomic } from './files';
 import { isTrustedPageUrl } from './origins';

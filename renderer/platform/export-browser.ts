@@ -1,3 +1,4 @@
+import { sanitizeFileName } from '../../electron/file-names';
 import type { ExportFileRequest, ExportPdfRequest, ExportResult } from '../../electron/contract';
 import { REPORT_HOOK_NAME, REPORT_PAGE, type ReportPageHook } from '../../electron/report-job';
 
@@ -8,14 +9,7 @@ const MIME_TYPES = { png: 'image/png', svg: 'image/svg+xml', csv: 'text/csv' } a
 
 /** A download name: no folders or characters file systems refuse, with the extension. */
 export function exportDownloadName(suggestedName: string, extension: string): string {
-  const dotted = `.${extension}`;
-  let stem = suggestedName
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (stem.toLowerCase().endsWith(dotted)) stem = stem.slice(0, -dotted.length);
-  stem = stem.replace(/^[.\s]+|[.\s]+$/g, '');
-  return (stem || 'Wavelength') + dotted;
+  return sanitizeFileName(suggestedName, extension, 'Wavelength');
 }
 
 /**

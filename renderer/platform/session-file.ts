@@ -1,10 +1,12 @@
 /**
  * The browser build's rules for session file contents and names — the same
- * rules main applies on the desktop (electron/main/files.ts, file-names.ts),
- * restated here because the renderer cannot import main's Node code.
+ * rules main applies on the desktop (electron/main/files.ts),
+ * restated here because the renderer cannot import main's Node code. File
+ * names follow the shared rules in electron/file-names.ts.
  * No DOM use, so it is unit-tested in Node.
  */
-import { MAX_SESSION_BYTES, SESSION_EXTENSION, type OpenSessionResult } from '../../electron/contract';
+import { sanitizeSessionFileName } from '../../electron/file-names';
+import { MAX_SESSION_BYTES, type OpenSessionResult } from '../../electron/contract';
 
 export type SessionTextResult =
   | { ok: true; text: string }
@@ -35,12 +37,5 @@ export function sessionTextBytes(text: string): number {
 
 /** The download name: the suggested name without folders, with the .wavelength extension. */
 export function downloadFileName(suggestedName: string): string {
-  const extension = `.${SESSION_EXTENSION}`;
-  const stem = suggestedName
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  const name = stem || 'Session';
-  return name.toLowerCase().endsWith(extension) ? name : name + extension;
+  return sanitizeSessionFileName(suggestedName);
 }

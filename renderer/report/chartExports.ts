@@ -50,15 +50,9 @@ export function makeCurvesCsv(
 }
 
 /**
- * The stem of an exported file's name: the project name made safe for every
- * file system (the host adds the extension and checks again).
+ * The stem of an exported file's name: the project name (the host makes it
+ * safe for the file system, as it does for every name it is offered).
  */
 export function exportFileStem(session: Session, t: TFunction): string {
-  const base = reportTitle(session, t)
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 80);
-  return base || 'Wavelength';
+  return reportTitle(session, t).trim() || 'Wavelength';
 }

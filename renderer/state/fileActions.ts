@@ -1,3 +1,5 @@
+import { SESSION_EXTENSION } from '../../electron/contract';
+import { sanitizeFileName } from '../../electron/file-names';
 import { createSession, parseSessionFile, serializeSession, type Session } from '../domain';
 import type { ExternalFileResult, NativeTexts, Platform } from '../platform/platform';
 import { isDirty, replaceSession, todayIso, type AppStore } from './store';
@@ -14,8 +16,7 @@ export interface FileContext {
 
 /** A file name from the project name, safe on every OS. */
 export function suggestFileName(projectName: string, untitled: string): string {
-  const base = projectName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return `${base || untitled}.wavelength`;
+  return sanitizeFileName(projectName, SESSION_EXTENSION, untitled);
 }
 
 /** Save (in place, or ask where); resolves true when the session is on disk. */

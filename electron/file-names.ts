@@ -1,4 +1,6 @@
-import { SESSION_EXTENSION } from '../contract';
+import { SESSION_EXTENSION } from './contract';
+
+// File-name rules shared by main (dialogs, exports) and the renderer (browser downloads, suggestions).
 
 const FALLBACK_NAME = 'Session';
 const MAX_NAME_LENGTH = 200;
