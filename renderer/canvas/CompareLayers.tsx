@@ -2,7 +2,7 @@ import { area, curveMonotoneX, line } from 'd3-shape';
 import { Fragment } from 'react';
 import { Arrow, Circle, Group, Line, Rect, Shape, Text } from 'react-konva';
 import type { DisagreementSpan, Note, Series, Team, TimePos } from '../domain';
-import { enthusiasm, timePos } from '../domain';
+import { enthusiasm } from '../domain';
 import { dashPattern, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_ROLE_COLORS } from './colors';
 
@@ -287,5 +287,3 @@ export function NoteMarkers({
 export function teamDash(team: Team, width: number): number[] {
   return dashPattern(team.lineStyle, width);
 }
-
-export const gridOf = (steps: number) => Array.from({ length: steps + 1 }, (_, i) => timePos(i / steps));
