@@ -78,18 +78,24 @@ export function CurveChart(props: CurveChartProps) {
             <ChartBackground geometry={geometry} scale={scale} handoverBadge={props.handoverBadge} fontFamily={CHART_FONT} />
           </Layer>
           {props.underlay && <Layer listening={false}>{props.underlay(geometry)}</Layer>}
-          <Layer listening={false}>
-            {curves.map((c) => (
-              <CurveShape
-                key={c.participant.id}
-                geometry={geometry}
-                points={c.curve.points}
-                color={c.participant.color}
-                lineStyle={c.team.lineStyle}
-                faded={c.faded}
-              />
-            ))}
-          </Layer>
+          {/* Faded curves (everyone else's while one person draws) on their own layer, so committing
+              the drawer's stroke redraws only the layer of full curves. */}
+          {[true, false].map((faded) => (
+            <Layer key={faded ? 'faded' : 'full'} listening={false}>
+              {curves
+                .filter((c) => c.faded === faded)
+                .map((c) => (
+                  <CurveShape
+                    key={c.participant.id}
+                    geometry={geometry}
+                    points={c.curve.points}
+                    color={c.participant.color}
+                    lineStyle={c.team.lineStyle}
+                    faded={c.faded}
+                  />
+                ))}
+            </Layer>
+          ))}
           {props.overlay && <Layer listening={false}>{props.overlay(geometry)}</Layer>}
           <Layer listening={false}>
             <Line

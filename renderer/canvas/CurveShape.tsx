@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { curveMonotoneX, line } from 'd3-shape';
 import type Konva from 'konva';
 import { Circle, Group, Shape } from 'react-konva';
@@ -21,7 +22,7 @@ interface Props {
  * team's line style, with a dot where it starts and ends so a partial
  * curve's span is plain to see.
  */
-export function CurveShape({ geometry: g, points, color, lineStyle, faded, width, opacity }: Props) {
+export const CurveShape = memo(function CurveShape({ geometry: g, points, color, lineStyle, faded, width, opacity }: Props) {
   const w = width ?? g.style.curveWidth;
   const first = points[0];
   const last = points[points.length - 1];
@@ -64,4 +65,4 @@ export function CurveShape({ geometry: g, points, color, lineStyle, faded, width
       <Circle x={g.xOf(last[0])} y={g.yOf(last[1])} radius={w * 1.3} fill={color} stroke={casing} strokeWidth={casing ? outline : 0} />
     </Group>
   );
-}
+});

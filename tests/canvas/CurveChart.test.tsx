@@ -50,7 +50,8 @@ async function renderChart(curves: VisibleCurve[], onStroke?: (s: StrokeSample[]
       />,
     );
   });
-  await vi.waitFor(() => expect(host!.querySelectorAll('canvas').length).toBe(3));
+  // Layers: background, faded curves, full curves, live stroke.
+  await vi.waitFor(() => expect(host!.querySelectorAll('canvas').length).toBe(4));
   await new Promise((r) => requestAnimationFrame(() => r(null)));
   return Array.from(host.querySelectorAll('canvas'));
 }
@@ -75,14 +76,27 @@ const close = (actual: number[], expected: number[], tolerance = 40) =>
 
 describe('CurveChart', () => {
   it('draws a curve in its participant colour where the geometry puts it, and nothing elsewhere', async () => {
-    const [, curves] = await renderChart([flatCurve('Anna', '#D55E00', 'solid', 0.75)]);
+    const [, , curves] = await renderChart([flatCurve('Anna', '#D55E00', 'solid', 0.75)]);
     const y = geometry.yOf(enthusiasm(0.75));
     expect(close(pixel(curves!, geometry.xOf(timePos(0.3)), y), [213, 94, 0])).toBe(true);
     expect(pixel(curves!, geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.25)))[3]).toBe(0);
   });
 
+  it('keeps faded curves on their own layer, so a committed stroke redraws only the full curves', async () => {
+    const others = { ...flatCurve('Sam', '#0072B2', 'solid', 0.8), faded: true };
+    const own = flatCurve('Pat', '#D55E00', 'solid', 0.3);
+    const [, fadedLayer, fullLayer] = await renderChart([others, own]);
+    const x = geometry.xOf(timePos(0.5));
+    const yOthers = geometry.yOf(enthusiasm(0.8));
+    const yOwn = geometry.yOf(enthusiasm(0.3));
+    expect(pixel(fadedLayer!, x, yOthers)[3]).toBeGreaterThan(0);
+    expect(pixel(fullLayer!, x, yOthers)[3]).toBe(0);
+    expect(close(pixel(fullLayer!, x, yOwn), [213, 94, 0])).toBe(true);
+    expect(pixel(fadedLayer!, x, yOwn)[3]).toBe(0);
+  });
+
   it('tells teams apart by line style: a dashed line has gaps, a solid one none', async () => {
-    const [, curves] = await renderChart([
+    const [, , curves] = await renderChart([
       flatCurve('Sam', '#0072B2', 'solid', 0.8),
       flatCurve('Pat', '#0072B2', 'dashed', 0.3),
     ]);
@@ -139,7 +153,7 @@ describe('CurveChart', () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
     // The live stroke is on screen before it is committed.
     expect(onStroke).not.toHaveBeenCalled();
-    const live = canvases[2]!;
+    const live = canvases[3]!;
     expect(close(pixel(live, geometry.xOf(timePos(0.35)), geometry.yOf(enthusiasm(0.45))), [0, 158, 115])).toBe(true);
     fire('pointerup', 0.6, 0.7);
     expect(onStroke).toHaveBeenCalledTimes(1);
