@@ -102,7 +102,8 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
             {m.isHandover && (
               <Text
                 x={m.x + 6}
-                y={plot.top + 4}
+                // Below the row of note pins at the top edge, so a pin never covers it.
+                y={plot.top + f * 1.3}
                 text={handoverBadge}
                 fontSize={f * 0.85}
                 fontStyle="bold"
