@@ -9,6 +9,8 @@ export interface CloseGuardDeps {
   texts(): NativeTexts;
   /** The user chose "Don't save": the window closes and its unsaved changes are given up (the autosave with them). */
   discarded?(): void;
+  /** The user chose "Cancel": the window stays, and so does the app (a quit that asked is called off). */
+  kept?(): void;
 }
 
 /**
@@ -40,6 +42,8 @@ export function installCloseGuard(win: BrowserWindow, deps: CloseGuardDeps): voi
           closeConfirmed = true;
           deps.discarded?.();
           win.close();
+        } else {
+          deps.kept?.();
         }
       })
       .catch((error: unknown) => console.error('Unsaved-changes dialog failed; the window stays open.', error))

@@ -37,6 +37,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const documents = new WindowDocuments();
 const files = new FileRegistry();
 let nativeTexts: NativeTexts = DEFAULT_NATIVE_TEXTS;
+/** Quit (Cmd+Q, the menu) was asked for; a window the close guard held may still be deciding. */
+let quitRequested = false;
 /** Made once the app is ready (it needs the screen module). */
 let presenter: PresenterWindows | undefined;
 /** The facilitator's window: the one with the session, its autosave and the files the OS asks to open. */
@@ -67,6 +69,14 @@ function openMainWindow(): BrowserWindow {
     nativeTexts: () => nativeTexts,
     // "Don't save" gives the changes up, so there is nothing left to recover; a crash never gets here.
     discarded: () => void autosave.clear().catch((error: unknown) => console.warn('Could not clear the autosave.', error)),
+    // Quit held the window to ask about unsaved changes: Cancel calls the quit off, a close carries it on
+    // (on macOS too, where closing the last window alone does not quit).
+    kept: () => {
+      quitRequested = false;
+    },
+    closed: () => {
+      if (quitRequested) app.quit();
+    },
   });
   mainWindow = win;
   win.on('closed', () => {
@@ -105,6 +115,10 @@ if (cli.kind !== 'none') {
   app.on('open-file', (event, path) => {
     event.preventDefault();
     openRequests.request(launchRequestForPath(path, process.cwd()));
+  });
+
+  app.on('before-quit', () => {
+    quitRequested = true;
   });
 
   // A write or clear of the autosave may still be on its way to disk; finish it before the process ends.

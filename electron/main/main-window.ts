@@ -12,6 +12,10 @@ export interface MainWindowDeps {
   nativeTexts(): NativeTexts;
   /** The user closed the window with "Don't save". */
   discarded?(): void;
+  /** The user cancelled closing the window. */
+  kept?(): void;
+  /** The window has closed. */
+  closed?(): void;
 }
 
 /** The URL every window loads its renderer from. */
@@ -27,9 +31,13 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     isDirty: () => deps.documents.isDirty(contentsId),
     texts: deps.nativeTexts,
     discarded: deps.discarded,
+    kept: deps.kept,
   });
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => deps.documents.forget(contentsId));
+  win.on('closed', () => {
+    deps.documents.forget(contentsId);
+    deps.closed?.();
+  });
   void win.loadURL(rendererUrl(deps.devServerUrl)).catch((error: unknown) => {
     console.error('Could not load the renderer.', error);
   });

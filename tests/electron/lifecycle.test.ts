@@ -289,6 +289,31 @@ describe('the autosave on close and quit', () => {
     await vi.waitFor(async () => expect(await readdir(userData)).toEqual([]));
   });
 
+  it("a quit that stopped to ask goes on after Don't save, also where closing the last window doesn't quit (macOS)", async () => {
+    const win = BrowserWindow.windows[0]!;
+    markDirty(win);
+    app.emit('before-quit', fakeEvent());
+    app.quit.mockClear();
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    win.close();
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    expect(app.quit).toHaveBeenCalled();
+  });
+
+  it('Cancel calls the quit off: closing the window later does not quit', async () => {
+    const win = BrowserWindow.windows[0]!;
+    markDirty(win);
+    app.emit('before-quit', fakeEvent());
+    win.close(); // the fake dialog answers Cancel
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(win.isDestroyed()).toBe(false);
+    app.quit.mockClear();
+    ipcMain.sendFrom(win.webContents, CHANNELS.setDocumentState, [{ title: 'Atlas', dirty: false }]);
+    win.close();
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+
   it('Cancel, and a crash (no close at all), leave it for the next start', async () => {
     const win = BrowserWindow.windows[0]!;
     markDirty(win);
