@@ -4,6 +4,7 @@
  * windows, then every argument is checked (validate.ts); the renderer is
  * never trusted to name a path — only fileIds from the FileRegistry.
  */
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   app,
@@ -156,9 +157,14 @@ async function saveSession(
   let path = knownPath;
   if (path === undefined || request.saveAs) {
     const folder = path === undefined ? app.getPath('documents') : dirname(path);
-    const chosen = await askSavePath(win, context.nativeTexts(), join(folder, sanitizeSessionFileName(request.suggestedName)));
+    let chosen = await askSavePath(win, context.nativeTexts(), join(folder, sanitizeSessionFileName(request.suggestedName)));
+    // Linux dialogs may return the typed name without the filter's extension. The dialog only
+    // confirmed overwriting the typed name: if the name with the extension exists, ask again with
+    // it, so the dialog's own overwrite question covers the file we would really replace.
+    while (chosen !== undefined && ensureSessionExtension(chosen) !== chosen && existsSync(ensureSessionExtension(chosen))) {
+      chosen = await askSavePath(win, context.nativeTexts(), ensureSessionExtension(chosen));
+    }
     if (chosen === undefined) return { kind: 'cancelled' };
-    // Linux dialogs may return the typed name without the filter's extension.
     path = ensureSessionExtension(chosen);
   }
 

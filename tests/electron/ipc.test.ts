@@ -212,6 +212,15 @@ describe('saveSession', () => {
     expect(await readFile(join(folder, 'Atlas.wavelength'), 'utf8')).toBe(saveRequest().text);
   });
 
+  it('asks again, with the extension, before the name without it would silently replace an existing file', async () => {
+    await writeFile(join(folder, 'Atlas.wavelength'), 'precious');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Atlas') });
+    // The second dialog, offered "Atlas.wavelength", is where its own overwrite question appears; here it is cancelled.
+    await expect(invoke(CHANNELS.saveSession, saveRequest())).resolves.toEqual({ kind: 'cancelled' });
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(win, expect.objectContaining({ defaultPath: join(folder, 'Atlas.wavelength') }));
+    expect(await readFile(join(folder, 'Atlas.wavelength'), 'utf8')).toBe('precious');
+  });
+
   it('Save As asks even for a known file, starting in its folder', async () => {
     const fileId = await openedFile('Atlas.wavelength', 'old');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Copy.wavelength') });
