@@ -18,6 +18,7 @@ const en = {
     recoveryFailed: 'An autosaved retro was found, but it could not be recovered.',
     recoveryUnreadable: 'It could not be read.',
     recoveryDiscarded: 'It has been discarded.',
+    autosaveFailed: 'The automatic backup could not be written ({{detail}}). Save the retro to keep your changes safe.',
   },
 };
 
@@ -38,6 +39,7 @@ const de = {
     recoveryFailed: 'Eine automatisch gesicherte Retro wurde gefunden, konnte aber nicht wiederhergestellt werden.',
     recoveryUnreadable: 'Sie war nicht lesbar.',
     recoveryDiscarded: 'Sie wurde verworfen.',
+    autosaveFailed: 'Die automatische Sicherung konnte nicht geschrieben werden ({{detail}}). Speichere die Retro, damit deine Änderungen sicher sind.',
   },
 };
 

@@ -40,6 +40,8 @@ const warn = (what: string) => (error: unknown) => console.warn(`Autosave: could
 export function startAutosave(store: AppStore, host: AutosaveHost, clock: AutosaveClock = realClock): () => void {
   let timer: unknown;
   let pendingSince: number | undefined;
+  // Tell the user once when writes start failing (disk full, storage blocked), not every few seconds.
+  let failureShown = false;
 
   const cancel = (): void => {
     if (timer !== undefined) clock.clearTimeout(timer);
@@ -57,7 +59,17 @@ export function startAutosave(store: AppStore, host: AutosaveHost, clock: Autosa
     if (state.recovery) store.setState({ recovery: null });
     // The name is only shown in the offer; a bounded one always passes the host's checks.
     const projectName = state.session.project.name.slice(0, 200);
-    host.write(text, { projectName, fileId: state.fileId }).catch(warn('write the session'));
+    host.write(text, { projectName, fileId: state.fileId }).then(
+      () => {
+        failureShown = false;
+      },
+      (error: unknown) => {
+        warn('write the session')(error);
+        if (failureShown) return;
+        failureShown = true;
+        store.setState({ notice: { kind: 'autosaveFailed', detail: error instanceof Error ? error.message : String(error) } });
+      },
+    );
   };
 
   const schedule = (): void => {

@@ -13,7 +13,8 @@ export type FileNotice =
   /** The autosave of an earlier run is open again, with its changes unsaved. */
   | { kind: 'recovered'; projectName: string }
   /** An autosave was there but could not be read or loaded; it was discarded. */
-  | { kind: 'recoveryFailed'; error: SessionFileError | null; detail: string };
+  | { kind: 'recoveryFailed'; error: SessionFileError | null; detail: string }
+  | { kind: 'autosaveFailed'; detail: string };
 
 /** The session an earlier run autosaved and never saved, offered on the start screen. */
 export interface RecoveryOffer {

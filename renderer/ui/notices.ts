@@ -43,6 +43,8 @@ export function describeNotice(t: TFunction, notice: FileNotice): { text: string
           : t('files.notices.recoveredUntitled'),
         isError: false,
       };
+    case 'autosaveFailed':
+      return { text: t('files.notices.autosaveFailed', { detail: notice.detail }), isError: true };
     case 'recoveryFailed': {
       const why = notice.error ? describeFileError(t, notice.error) : t('files.notices.recoveryUnreadable');
       return { text: `${t('files.notices.recoveryFailed')} ${why} ${t('files.notices.recoveryDiscarded')}`, isError: true };

@@ -61,6 +61,42 @@ afterEach(() => {
 });
 
 describe('startAutosave', () => {
+  it('tells the user once when writes fail, and again only after one has worked', async () => {
+    const store = createAppStore('en');
+    let fail = true;
+    const host: AutosaveHost = {
+      write: async () => {
+        if (fail) throw new Error('disk full');
+      },
+      read: async () => ({ kind: 'none' }),
+      clear: async () => {},
+    };
+    startAutosave(store, host);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+    store.getState().updateProject({ name: 'A' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await flush();
+    expect(store.getState().notice).toEqual({ kind: 'autosaveFailed', detail: 'disk full' });
+
+    store.setState({ notice: null });
+    store.getState().updateProject({ name: 'At' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await flush();
+    expect(store.getState().notice).toBeNull(); // not every few seconds
+
+    fail = false;
+    store.getState().updateProject({ name: 'Atl' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await flush();
+    fail = true;
+    store.getState().updateProject({ name: 'Atla' });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await flush();
+    expect(store.getState().notice).toEqual({ kind: 'autosaveFailed', detail: 'disk full' });
+    warn.mockRestore();
+  });
+
   it('writes once, AUTOSAVE_DELAY_MS after the last of a burst of changes', () => {
     const store = createAppStore('en');
     const { host, calls } = recordingAutosave();
