@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { analyseRound, curvesToCsv, type Id, type RoundAnalysis, type Session } from '../domain';
+import { analyseRound, CSV_DIALECTS, curvesToCsv, type CsvDialectName, type Id, type RoundAnalysis, type Session } from '../domain';
 import type { PngScale } from '../../electron/report-job';
 import { needsLatinExt, renderChartFigureSvg } from './ChartFigure';
 import { chartFigureModel, type ChartFigureModel } from './chartFigureModel';
@@ -37,6 +37,7 @@ export function makeCurvesCsv(
   roundId: Id | null,
   t: TFunction,
   analyse: (session: Session, roundId: Id) => RoundAnalysis = analyseRound,
+  dialect: CsvDialectName = 'standard',
 ): string {
   const round = chartRound(session, roundId);
   // A byte-order mark: Excel on Windows reads a CSV as UTF-8 only with one, else umlauts in names break.
@@ -46,7 +47,7 @@ export function makeCurvesCsv(
     timePercent: t('report.csv.timePercent'),
     phase: t('report.csv.phase'),
     meanOf: (team) => t('report.csv.meanOf', { team }),
-  });
+  }, CSV_DIALECTS[dialect]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { serializeSession, type Id, type Session } from '../domain';
+import { serializeSession, type CsvDialectName, type Id, type Session } from '../domain';
 import type { ExportResult, Platform } from '../platform/platform';
 import type { ExportFormat } from '../state/exportSlice';
 import type { PaperSize, PngScale, ReportLanguage } from '../../electron/report-job';
@@ -14,6 +14,8 @@ export interface ExportChoice {
   readonly scale: PngScale;
   /** The round the chart files and CSV show (the PDF covers every round with curves). */
   readonly roundId: Id;
+  /** Separators of the CSV: standard (comma) or for spreadsheets set to German (semicolon, decimal comma). */
+  readonly csvDialect?: CsvDialectName;
 }
 
 /**
@@ -44,6 +46,6 @@ export async function runExport(platform: Platform, session: Session, choice: Ex
       return platform.exportFile({ format: 'svg', data: file.svg, suggestedName: `${stem}.svg`, filterName });
     }
     case 'csv':
-      return platform.exportFile({ format: 'csv', data: makeCurvesCsv(session, choice.roundId, t), suggestedName: `${stem}.csv`, filterName });
+      return platform.exportFile({ format: 'csv', data: makeCurvesCsv(session, choice.roundId, t, undefined, choice.csvDialect), suggestedName: `${stem}.csv`, filterName });
   }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { CSV_DIALECTS, type CsvDialectName } from '../domain';
 import { useTranslation } from 'react-i18next';
 import { PAPER_SIZES, PNG_SCALES, REPORT_LANGUAGES, type PaperSize, type PngScale, type ReportLanguage } from '../../electron/report-job';
 import { LANGUAGES } from '../i18n';
@@ -17,7 +18,12 @@ type Status =
   | { kind: 'failed'; detail: string };
 
 /** What the facilitator chose last time, for the next export in this run of the app. */
-const remembered: { paper: PaperSize; language: ReportLanguage | null; scale: PngScale } = { paper: 'a4', language: null, scale: 2 };
+const remembered: { paper: PaperSize; language: ReportLanguage | null; scale: PngScale; csvDialect: CsvDialectName } = {
+  paper: 'a4',
+  language: null,
+  scale: 2,
+  csvDialect: 'standard',
+};
 
 /** The toolbar's "Export…" button and the export dialog it (or the menu, or Ctrl+P) opens. */
 export function ExportButton() {
@@ -59,6 +65,7 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
   const [paper, setPaper] = useState<PaperSize>(remembered.paper);
   const [language, setLanguage] = useState<ReportLanguage>(remembered.language ?? (i18n.language === 'de' ? 'de' : 'en'));
   const [scale, setScale] = useState<PngScale>(remembered.scale);
+  const [csvDialect, setCsvDialect] = useState<CsvDialectName>(remembered.csvDialect);
   const rounds = reportRounds(session);
   const [roundId, setRoundId] = useState(rounds.some((r) => r.id === currentRound) ? currentRound : rounds[0]!.id);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -70,7 +77,8 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
     remembered.paper = paper;
     remembered.language = language;
     remembered.scale = scale;
-  }, [paper, language, scale]);
+    remembered.csvDialect = csvDialect;
+  }, [paper, language, scale, csvDialect]);
 
   const sizes = useMemo(
     () => Object.fromEntries(PNG_SCALES.map((s) => [s, chartPixelSize(session, roundId, reportT(language), s)])),
@@ -109,7 +117,7 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
     try {
       // The report code (SVG, PNG, CSV) loads on first use: the app starts without it.
       const { runExport } = await import('../report/exportActions');
-      const result = await runExport(platform, session, { format, paper, language, scale, roundId }, t);
+      const result = await runExport(platform, session, { format, paper, language, scale, roundId, csvDialect }, t);
       setStatus({ kind: 'done', result });
     } catch (error) {
       setStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
@@ -171,6 +179,18 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
                 {PNG_SCALES.map((s) => (
                   <option key={s} value={s}>
                     {t(`report.dialog.scales.${s}`, sizes[s])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {format === 'csv' && (
+            <label className="field">
+              {t('report.dialog.csvDialect')}
+              <select value={csvDialect} onChange={(e) => setCsvDialect(e.target.value as CsvDialectName)}>
+                {(Object.keys(CSV_DIALECTS) as CsvDialectName[]).map((d) => (
+                  <option key={d} value={d}>
+                    {t(`report.dialog.csvDialects.${d}`)}
                   </option>
                 ))}
               </select>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseRound, csvField, csvNumber, curvesToCsv, type CsvTexts } from '../../renderer/domain';
+import { analyseRound, CSV_DIALECTS, csvField, csvNumber, curvesToCsv, type CsvTexts } from '../../renderer/domain';
 import { TEAMS, buildSession, flat, line } from './sessionBuilder';
 
 const texts: CsvTexts = {
@@ -71,6 +71,16 @@ describe('curvesToCsv', () => {
   it('uses CRLF only between records', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('writes semicolons and decimal commas for spreadsheets set to German, quoting what holds a semicolon', () => {
+    const de = curvesToCsv(session, 'r1', analyseRound(session, 'r1'), texts, CSV_DIALECTS.spreadsheetDe).split('\r\n');
+    // The scale line has commas but no semicolon now: no quotes needed.
+    expect(de[0]).toBe('Enthusiasm: 0 = disappointed, 10 = thrilled');
+    expect(de[1]).toBe('Time (0-1);Time (%);Phase;Anna;"Müller, ""Max""";Kim;Mean Sales;Mean PS, Delivery');
+    expect(de[102]).toBe('0,500;50,0;B;8,00;4,00;5,00;8,00;4,50');
+    expect(csvField('a;b', CSV_DIALECTS.spreadsheetDe)).toBe('"a;b"');
+    expect(csvNumber(4.5, 2, CSV_DIALECTS.spreadsheetDe)).toBe('4,50');
   });
 
   it('refuses an analysis of another round', () => {

@@ -246,6 +246,14 @@ test.describe('exports from the app in the browser build', () => {
     expect(csv.split('\r\n')[1]).toMatch(/^Zeit \(0-1\),Zeit \(%\),Phase,Anna,/);
     expect(csv.split('\r\n')).toHaveLength(2 + 201 + 1);
 
+    // The same for a spreadsheet set to German: semicolons and decimal commas.
+    await dialog.getByRole('combobox', { name: 'Separators' }).selectOption('spreadsheetDe');
+    const deDownload = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const deCsv = await readFile(await (await deDownload).path(), 'utf8');
+    expect(deCsv.split('\r\n')[1]).toMatch(/^Zeit \(0-1\);Zeit \(%\);Phase;Anna;/);
+    expect(deCsv.split('\r\n')[2]).toMatch(/^0,000;0,0;/);
+
     // Esc closes the dialog and gives the focus back to the button.
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
