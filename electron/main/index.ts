@@ -126,7 +126,7 @@ if (cli.kind !== 'none') {
   app.on('will-quit', (event) => {
     if (autosaveFlushed) return;
     event.preventDefault();
-    void autosave.idle().finally(() => {
+    void Promise.all([autosave.idle(), presenter?.idle()]).finally(() => {
       autosaveFlushed = true;
       app.quit();
     });

@@ -225,13 +225,24 @@ export class PresenterWindows {
     }
   }
 
-  private async savePlacement(placement: SavedPlacement): Promise<void> {
-    try {
-      await writeFileAtomic(this.placementPath, serializePlacement(placement));
-    } catch (error) {
-      // Forgetting the display is no reason to fail presenting.
-      console.warn('Could not remember the presenter display:', error instanceof Error ? error.message : error);
-    }
+  /** Resolves once every placement write started so far is on disk (before quitting, in tests). */
+  idle(): Promise<void> {
+    return this.writes;
+  }
+
+  private writes: Promise<void> = Promise.resolve();
+
+  /** Writes one after another, so a quick close after an open can't interleave two writes of the file. */
+  private savePlacement(placement: SavedPlacement): Promise<void> {
+    this.writes = this.writes.then(async () => {
+      try {
+        await writeFileAtomic(this.placementPath, serializePlacement(placement));
+      } catch (error) {
+        // Forgetting the display is no reason to fail presenting.
+        console.warn('Could not remember the presenter display:', error instanceof Error ? error.message : error);
+      }
+    });
+    return this.writes;
   }
 }
 

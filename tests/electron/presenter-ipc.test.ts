@@ -32,6 +32,8 @@ beforeEach(async () => {
 afterEach(async () => {
   dispose();
   warn.mockRestore();
+  // Opening and closing the presenter remembers its display with a write that may still be running.
+  await presenter.idle();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -28,6 +28,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // A window closed in the test remembers its display with a write that may still be running.
+  await presenter.idle();
   await rm(dataDir, { recursive: true, force: true });
 });
 
