@@ -87,7 +87,16 @@ export interface PresenterHost {
   setFullScreen(on: boolean): void;
   /** This window entered or left full screen, by any means (Esc, the OS); returns an unsubscribe function. */
   onFullScreenChange(listener: (on: boolean) => void): () => void;
+  /**
+   * Presenter window: a reveal step asked for there (a presentation clicker
+   * whose keys land in the room window); the facilitator's window runs it.
+   */
+  requestStep(direction: RoomStep): void;
+  /** Facilitator: steps asked for in the presenter window; returns an unsubscribe function. */
+  onStepRequest(listener: (direction: RoomStep) => void): () => void;
 }
+
+export type RoomStep = 'next' | 'previous';
 
 /**
  * Everything the renderer needs from its host, behind one interface:

@@ -1,4 +1,4 @@
-import type { PresenterHost, PresenterStatus, RoomState } from './platform';
+import type { PresenterHost, PresenterStatus, RoomState, RoomStep } from './platform';
 import { newerRoomStates } from './room-sequence';
 
 /** The BroadcastChannel both windows of the browser build talk on (same origin only, by design of the API). */
@@ -8,7 +8,7 @@ export const PRESENTER_WINDOW_NAME = 'wavelength-presenter';
 /** How often the facilitator's page checks whether the presenter window was closed. */
 const CLOSED_POLL_MS = 400;
 
-type Message = { type: 'state'; state: RoomState } | { type: 'hello' };
+type Message = { type: 'state'; state: RoomState } | { type: 'hello' } | { type: 'step'; direction: RoomStep };
 
 /**
  * The presenter in the browser build: a second window of the same page
@@ -27,6 +27,7 @@ export function createBrowserPresenter(win: Window = window): PresenterHost {
   let poll = 0;
   const statusListeners = new Set<(status: PresenterStatus) => void>();
   const stateListeners = new Set<(state: RoomState) => void>();
+  const stepListeners = new Set<(direction: RoomStep) => void>();
 
   const status = (): PresenterStatus => ({ open: popup !== null && !popup.closed, displayId: null });
   const tellStatus = () => {
@@ -42,6 +43,9 @@ export function createBrowserPresenter(win: Window = window): PresenterHost {
       const message = event.data as Partial<Message> | null;
       if (message?.type === 'hello' && latest) created.postMessage({ type: 'state', state: latest } satisfies Message);
       else if (message?.type === 'state' && message.state) for (const listener of stateListeners) listener(message.state);
+      else if (message?.type === 'step' && (message.direction === 'next' || message.direction === 'previous')) {
+        for (const listener of stepListeners) listener(message.direction);
+      }
     };
     channel = created;
     return created;
@@ -107,6 +111,16 @@ export function createBrowserPresenter(win: Window = window): PresenterHost {
       stateListeners.add(relay);
       open()?.postMessage({ type: 'hello' } satisfies Message);
       return () => stateListeners.delete(relay);
+    },
+
+    requestStep(direction) {
+      open()?.postMessage({ type: 'step', direction } satisfies Message);
+    },
+
+    onStepRequest(listener) {
+      open();
+      stepListeners.add(listener);
+      return () => stepListeners.delete(listener);
     },
 
     setFullScreen(on) {

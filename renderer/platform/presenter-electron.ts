@@ -24,5 +24,8 @@ export function createElectronPresenter(api: WavelengthApi): PresenterHost {
     onState: (listener) => api.onRoomState(newerRoomStates(listener)),
     setFullScreen: (on) => api.setFullScreen(on),
     onFullScreenChange: (listener) => api.onFullScreenChange(listener),
+    // Main shows the presenter window without taking focus: keys and clickers stay with the facilitator's window.
+    requestStep: () => {},
+    onStepRequest: () => () => {},
   };
 }

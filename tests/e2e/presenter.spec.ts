@@ -335,3 +335,24 @@ test('the room shows the gap, the handover drops, the disagreement spans and the
   }
   await presenter.screenshot({ path: join(SCREENSHOT_DIR, 'presenter-discuss-anonymous-1920x1080.png') });
 });
+
+test('a clicker whose keys land in the presenter window steps the facilitator’s reveal', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Warm handover/ }).click();
+  await page.getByRole('button', { name: /Reveal/ }).first().click();
+  await page.getByRole('radio', { name: 'One by one' }).check();
+  await expect(page.getByTestId('reveal-status')).toHaveText('0 of 5 curves revealed');
+
+  const presenter = await openPresenter(page);
+  await presenter.bringToFront();
+  // PageDown is what presentation clickers send; → and Space work too.
+  await presenter.keyboard.press('PageDown');
+  await expect(page.getByTestId('reveal-status')).toHaveText('1 of 5 curves revealed');
+  await expect(room(presenter).chart).toHaveAttribute('data-curve-count', '1');
+  await presenter.keyboard.press('ArrowRight');
+  await presenter.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('reveal-status')).toHaveText('3 of 5 curves revealed');
+  await presenter.keyboard.press('PageUp');
+  await expect(page.getByTestId('reveal-status')).toHaveText('2 of 5 curves revealed');
+  await expect(room(presenter).chart).toHaveAttribute('data-curve-count', '2');
+});

@@ -25,6 +25,8 @@ export function scriptedHost(answers: Partial<Platform> = {}) {
       onState: () => () => {},
       setFullScreen: () => {},
       onFullScreenChange: () => () => {},
+      requestStep: () => {},
+      onStepRequest: () => () => {},
     },
     exportPdf: async () => ({ kind: 'printing' }),
     exportFile: async (req) => ({ kind: 'exported', fileName: req.suggestedName }),

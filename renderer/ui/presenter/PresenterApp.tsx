@@ -1,8 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Platform, RoomState } from '../../platform/platform';
+import type { Platform, RoomState, RoomStep } from '../../platform/platform';
 import { RoomView } from './RoomView';
 import { usePointerActive } from './usePointerActive';
+
+const ROOM_STEP_KEYS: Readonly<Record<string, RoomStep>> = {
+  ArrowRight: 'next',
+  ' ': 'next',
+  PageDown: 'next',
+  ArrowLeft: 'previous',
+  PageUp: 'previous',
+};
 
 /**
  * The presenter window's whole app (`?view=presenter`): the room view, fed
@@ -17,6 +25,19 @@ export function PresenterApp({ platform }: { platform: Platform }) {
 
   useEffect(() => platform.presenter.onState(setState), [platform]);
   useEffect(() => platform.presenter.onFullScreenChange(setFullScreen), [platform]);
+
+  // A presentation clicker sends PageDown/PageUp (or arrows) to whichever window has focus: when that is
+  // this one, the facilitator's window steps the reveal, as if the key had been pressed there.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const step = ROOM_STEP_KEYS[e.key];
+      if (!step || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
+      e.preventDefault();
+      platform.presenter.requestStep(step);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [platform]);
 
   const language = state?.language;
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { RoomState } from '../../platform/platform';
 import { nextRoomRev } from '../../platform/room-sequence';
-import { roomInputsChanged, roomStateOf, sameRoomContent, type AppState } from '../../state';
+import { findCommand, roomInputsChanged, roomStateOf, sameRoomContent, type AppState } from '../../state';
 import { useServices } from '../AppContext';
 
 /**
@@ -11,7 +11,7 @@ import { useServices } from '../AppContext';
  * store, and puts the window in and out of full screen with present mode.
  */
 export function usePresenterSync(): void {
-  const { store, platform } = useServices();
+  const { store, platform, files } = useServices();
 
   useEffect(() => {
     let last: RoomState | null = null;
@@ -62,4 +62,15 @@ export function usePresenterSync(): void {
       offFullScreen();
     };
   }, [store, platform]);
+
+  // A step asked for in the presenter window (a clicker whose keys landed there) runs the same command
+  // as → / ← here, when it may run.
+  useEffect(
+    () =>
+      platform.presenter.onStepRequest((direction) => {
+        const command = findCommand(direction === 'next' ? 'reveal.next' : 'reveal.previous');
+        if (command.enabled(files)) void command.run(files);
+      }),
+    [platform, files],
+  );
 }
