@@ -1,9 +1,9 @@
-import { area, curveMonotoneX, line } from 'd3-shape';
 import { Fragment } from 'react';
 import { Arrow, Circle, Group, Line, Rect, Shape, Text } from 'react-konva';
 import type { DisagreementSpan, Note, Series, Team, TimePos } from '../domain';
 import { enthusiasm } from '../domain';
 import { dashPattern, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
+import { bandArea, bandRows, seriesLine, seriesRows } from './chartShapes';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_ROLE_COLORS } from './colors';
 
 /**
@@ -11,16 +11,6 @@ import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_ROLE_COLORS } from './colo
  * team bands and means, disagreement spans, the target curve, the handover
  * drop, the Sales–PS gap strip and note markers.
  */
-
-type Pt = readonly [number, number];
-
-/** Grid series → points, leaving out grid points without a value (d3's `defined` splits the line there). */
-function seriesPoints(grid: readonly TimePos[], values: Series): (Pt | null)[] {
-  return grid.map((x, i) => {
-    const v = values[i];
-    return v === null || v === undefined ? null : ([x, v] as const);
-  });
-}
 
 /** Thin strokes (markers, guides) grow with the style's curve width: 1 on the laptop, thicker on the room screen. */
 const strokeScale = (g: ChartGeometry) => Math.max(1, g.style.curveWidth / LAPTOP_STYLE.curveWidth);
@@ -40,7 +30,7 @@ interface SeriesLineProps {
 }
 
 export function SeriesLine({ geometry: g, grid, values, color, width, dash = [], opacity = 1 }: SeriesLineProps) {
-  const points = seriesPoints(grid, values);
+  const rows = seriesRows(grid, values);
   return (
     <Shape
       stroke={color}
@@ -52,12 +42,7 @@ export function SeriesLine({ geometry: g, grid, values, color, width, dash = [],
       perfectDrawEnabled={false}
       sceneFunc={(ctx, shape) => {
         ctx.beginPath();
-        line<Pt | null>()
-          .defined((p) => p !== null)
-          .x((p) => g.xOf(p![0] as TimePos))
-          .y((p) => g.yOf(enthusiasm(p![1])))
-          .curve(curveMonotoneX)
-          .context(ctx as unknown as CanvasRenderingContext2D)(points);
+        seriesLine(g).context(ctx as unknown as CanvasRenderingContext2D)(rows);
         ctx.strokeShape(shape);
       }}
     />
@@ -75,7 +60,7 @@ interface BandProps {
 
 /** The spread band between lower and upper, where both exist. */
 export function Band({ geometry: g, grid, lower, upper, color, opacity }: BandProps) {
-  const rows = grid.map((x, i) => ({ x, lo: lower[i] ?? null, hi: upper[i] ?? null }));
+  const rows = bandRows(grid, lower, upper);
   return (
     <Shape
       fill={color}
@@ -83,13 +68,7 @@ export function Band({ geometry: g, grid, lower, upper, color, opacity }: BandPr
       perfectDrawEnabled={false}
       sceneFunc={(ctx, shape) => {
         ctx.beginPath();
-        area<(typeof rows)[number]>()
-          .defined((r) => r.lo !== null && r.hi !== null)
-          .x((r) => g.xOf(r.x))
-          .y0((r) => g.yOf(enthusiasm(r.lo!)))
-          .y1((r) => g.yOf(enthusiasm(r.hi!)))
-          .curve(curveMonotoneX)
-          .context(ctx as unknown as CanvasRenderingContext2D)(rows);
+        bandArea(g).context(ctx as unknown as CanvasRenderingContext2D)(rows);
         ctx.fillShape(shape);
       }}
     />

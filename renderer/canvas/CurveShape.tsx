@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { curveMonotoneX, line } from 'd3-shape';
 import type Konva from 'konva';
 import { Circle, Group, Shape } from 'react-konva';
 import type { CurvePoint, LineStyle } from '../domain';
 import { dashPattern, type ChartGeometry } from './chartGeometry';
+import { curveLine } from './chartShapes';
 
 interface Props {
   readonly geometry: ChartGeometry;
@@ -29,11 +29,7 @@ export const CurveShape = memo(function CurveShape({ geometry: g, points, color,
   if (!first || !last) return null;
   const trace = (ctx: Konva.Context, shape: Konva.Shape) => {
     ctx.beginPath();
-    line<CurvePoint>()
-      .x((p) => g.xOf(p[0]))
-      .y((p) => g.yOf(p[1]))
-      .curve(curveMonotoneX)
-      .context(ctx as unknown as CanvasRenderingContext2D)(points as CurvePoint[]);
+    curveLine(g).context(ctx as unknown as CanvasRenderingContext2D)(points as CurvePoint[]);
     ctx.strokeShape(shape);
   };
   // High contrast: a dark outline under the line (same dashes), so light colours hold on white.

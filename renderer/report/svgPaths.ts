@@ -1,6 +1,7 @@
-import { area, curveMonotoneX, line } from 'd3-shape';
-import { enthusiasm, type CurvePoint, type Series, type TimePos } from '../domain';
+import { area } from 'd3-shape';
+import type { CurvePoint, Series, TimePos } from '../domain';
 import { estimateTextWidth, type ChartGeometry } from '../canvas/chartGeometry';
+import { bandArea, bandRows, curveLine, seriesLine, seriesRows, type SeriesRow } from '../canvas/chartShapes';
 
 /**
  * SVG path strings for the chart, from the shared chart geometry. The same
@@ -13,46 +14,17 @@ const DIGITS = 2;
 
 /** A stored curve, as the canvas draws it. */
 export function curvePath(g: ChartGeometry, points: readonly CurvePoint[]): string {
-  return (
-    line<CurvePoint>()
-      .x((p) => g.xOf(p[0]))
-      .y((p) => g.yOf(p[1]))
-      .curve(curveMonotoneX)
-      .digits(DIGITS)(points as CurvePoint[]) ?? ''
-  );
+  return curveLine(g).digits(DIGITS)(points as CurvePoint[]) ?? '';
 }
-
-interface Row {
-  readonly x: TimePos;
-  readonly v: number | null;
-}
-
-const rows = (grid: readonly TimePos[], values: Series): Row[] => grid.map((x, i) => ({ x, v: values[i] ?? null }));
 
 /** A series on the analysis grid; the line breaks where it has no value. */
 export function seriesPath(g: ChartGeometry, grid: readonly TimePos[], values: Series): string {
-  return (
-    line<Row>()
-      .defined((r) => r.v !== null)
-      .x((r) => g.xOf(r.x))
-      .y((r) => g.yOf(enthusiasm(r.v!)))
-      .curve(curveMonotoneX)
-      .digits(DIGITS)(rows(grid, values)) ?? ''
-  );
+  return seriesLine(g).digits(DIGITS)(seriesRows(grid, values)) ?? '';
 }
 
 /** The area between two series, where both have a value. */
 export function bandPath(g: ChartGeometry, grid: readonly TimePos[], lower: Series, upper: Series): string {
-  const data = grid.map((x, i) => ({ x, lo: lower[i] ?? null, hi: upper[i] ?? null }));
-  return (
-    area<(typeof data)[number]>()
-      .defined((r) => r.lo !== null && r.hi !== null)
-      .x((r) => g.xOf(r.x))
-      .y0((r) => g.yOf(enthusiasm(r.lo!)))
-      .y1((r) => g.yOf(enthusiasm(r.hi!)))
-      .curve(curveMonotoneX)
-      .digits(DIGITS)(data) ?? ''
-  );
+  return bandArea(g).digits(DIGITS)(bandRows(grid, lower, upper)) ?? '';
 }
 
 /**
@@ -68,12 +40,12 @@ export function gapAreaPath(
   sign: 1 | -1,
 ): string {
   return (
-    area<Row>()
+    area<SeriesRow>()
       .defined((r) => r.v !== null)
       .x((r) => g.xOf(r.x))
       .y0(mid)
       .y1((r) => mid - Math.max(0, Math.min(1, sign * r.v!)) * half * sign)
-      .digits(DIGITS)(rows(grid, values)) ?? ''
+      .digits(DIGITS)(seriesRows(grid, values)) ?? ''
   );
 }
 
