@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { Group, Line, Rect, RegularPolygon, Text } from 'react-konva';
 import { enthusiasm } from '../domain';
-import type { ChartGeometry } from './chartGeometry';
+import { estimateTextWidth, type ChartGeometry } from './chartGeometry';
 import { CHART_COLORS } from './colors';
 
 interface Props {
@@ -78,7 +78,8 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
         const color = m.isHandover ? colors.handover : colors.milestone;
         const labelY = plot.bottom + f * (0.9 + m.row * 1.5);
         const label = `◆ ${m.name}`;
-        const labelWidth = label.length * f * 0.62 + 8;
+        // Bold labels run wider than the estimate: a tenth more, so centring never clips them.
+        const labelWidth = estimateTextWidth(label, f) * 1.1 + 8;
         return (
           <Group key={m.id}>
             <Line

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { Arrow, Circle, Group, Line, Rect, Shape, Text } from 'react-konva';
 import type { DisagreementSpan, Note, Series, Team, TimePos } from '../domain';
 import { enthusiasm } from '../domain';
-import { dashPattern, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
+import { dashPattern, estimateTextWidth, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
 import { bandArea, bandRows, seriesLine, seriesRows } from './chartShapes';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_ROLE_COLORS } from './colors';
 
@@ -165,7 +165,7 @@ export function HandoverDropMarker({ geometry: g, handoverAt, before, low, lowAt
     <Group>
       <Line points={[x0 - f, y0, x1 + f * 0.6, y0]} stroke={color} strokeWidth={1.5 * k} dash={[3 * k, 3 * k]} />
       <Arrow points={[x1, y0, x1, y1]} stroke={color} fill={color} strokeWidth={2.5 * k} pointerLength={f * 0.7} pointerWidth={f * 0.7} />
-      <Rect x={labelX - 4} y={(y0 + y1) / 2 - f * 0.85} width={label.length * f * 0.62 + 10} height={f * 1.7} fill="#ffffff" opacity={0.9} cornerRadius={4} />
+      <Rect x={labelX - 4} y={(y0 + y1) / 2 - f * 0.85} width={estimateTextWidth(label, f) * 1.1 + 10} height={f * 1.7} fill="#ffffff" opacity={0.9} cornerRadius={4} />
       <Text x={labelX} y={(y0 + y1) / 2 - f * 0.55} text={label} fontSize={f} fontStyle="bold" fill={color} />
     </Group>
   );

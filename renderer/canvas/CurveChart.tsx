@@ -182,9 +182,10 @@ function useStrokeInput(
     let pixels: number[] = [];
     let pointerId: number | null = null;
     let frame = 0;
+    // Read once per stroke: the chart doesn't move under the pen, and the move handler stays free of layout reads.
+    let rect = el.getBoundingClientRect();
 
     const addSample = (clientX: number, clientY: number) => {
-      const rect = el.getBoundingClientRect();
       const g = latest.current.geometry;
       const px = Math.min(Math.max(clientX - rect.left, g.plot.left), g.plot.right);
       const py = Math.min(Math.max(clientY - rect.top, g.plot.top), g.plot.bottom);
@@ -214,6 +215,7 @@ function useStrokeInput(
       }
       samples = [];
       pixels = [];
+      rect = el.getBoundingClientRect();
       addSample(e.clientX, e.clientY);
       schedule();
     };

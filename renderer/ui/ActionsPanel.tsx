@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './AppContext';
+import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
 /** Action items of the session: what, who, by when; ticked off when done. */
@@ -55,9 +56,7 @@ export function ActionsPanel() {
                   <input type="date" value={a.due} onChange={(e) => updateAction(a.id, { due: e.target.value })} aria-label={t('compare.actions.due')} />
                 </td>
                 <td className="row-actions">
-                  <button type="button" className="icon-btn icon-btn--danger" onClick={() => removeAction(a.id)} aria-label={t('compare.actions.remove', { what: a.what })}>
-                    ✕
-                  </button>
+                  <RemoveButton onClick={() => removeAction(a.id)} label={t('compare.actions.remove', { what: a.what })} />
                 </td>
               </tr>
             ))}

@@ -22,3 +22,12 @@ export function useServices(): AppServices {
 export function useApp<T>(selector: (state: AppState) => T): T {
   return useAppStore(useServices().store, selector);
 }
+
+/**
+ * The store's actions, for components that only call them: actions never
+ * change, so this subscribes to nothing (a `useApp((s) => s)` would re-render
+ * on every store change).
+ */
+export function useActions(): AppState {
+  return useServices().store.getState();
+}

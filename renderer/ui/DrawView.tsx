@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drawnCount, hasDrawn } from '../state';
 import { RoundPicker } from './RoundPicker';
-import { useApp } from './AppContext';
+import { useActions, useApp } from './AppContext';
 import { ChartPanel } from './ChartPanel';
 import { useVisibleCurves } from './useVisibleCurves';
 import { ValueEntry } from './ValueEntry';
@@ -15,7 +15,7 @@ export function DrawView() {
   const drawerId = useApp((s) => s.drawerId);
   const curtain = useApp((s) => s.curtain);
   const blind = useApp((s) => s.blind);
-  const s = useApp((st) => st);
+  const s = useActions();
   const curves = useVisibleCurves();
   const [typing, setTyping] = useState(false);
   const drawer = session.participants.find((p) => p.id === drawerId);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_KINDS, phaseAt, timePos, type Id, type Note, type NoteKind, type TimePos } from '../domain';
 import { useApp } from './AppContext';
+import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
 interface Props {
@@ -69,9 +70,7 @@ function NoteItem({ note, index, selected, onSelect }: { note: Note; index: numb
         <button type="button" className="icon-btn" onClick={() => onSelect(selected ? null : note.id)} aria-expanded={selected} aria-label={t('compare.notes.edit', { n: index + 1 })}>
           ✎
         </button>
-        <button type="button" className="icon-btn icon-btn--danger" onClick={() => removeNote(note.id)} aria-label={t('compare.notes.remove', { n: index + 1 })}>
-          ✕
-        </button>
+        <RemoveButton onClick={() => removeNote(note.id)} label={t('compare.notes.remove', { n: index + 1 })} />
       </div>
       {selected ? (
         <div className="note__edit">

@@ -9,11 +9,13 @@ export function NoticeBanner() {
   const notice = useApp((s) => s.notice);
   const setNotice = useApp((s) => s.setNotice);
   const described = notice && describeNotice(t, notice);
+  const fades = described !== null && !described.isError;
+  // Keyed on the notice itself, so a re-render of the app doesn't restart the four seconds.
   useEffect(() => {
-    if (!described || described.isError) return;
+    if (!fades) return;
     const timer = setTimeout(() => setNotice(null), 4000);
     return () => clearTimeout(timer);
-  }, [described, setNotice]);
+  }, [notice, fades, setNotice]);
   if (!described) return <div className="notice-slot" role="status" aria-live="polite" />;
   return (
     <div className={`notice${described.isError ? ' notice--error' : ''}`} role={described.isError ? 'alert' : 'status'} data-testid="notice">

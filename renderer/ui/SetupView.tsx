@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canRemoveTeam, LINE_STYLES, PARTICIPANT_PALETTE, timePos, type LineStyle } from '../domain';
-import { useApp } from './AppContext';
+import { useActions, useApp } from './AppContext';
+import { RemoveButton, TeamSelect } from './controls';
 import { ChartPanel } from './ChartPanel';
 import { TextField } from './TextField';
 
@@ -56,7 +57,7 @@ function ProjectSection() {
 function TimelineSection() {
   const { t } = useTranslation();
   const timeline = useApp((s) => s.session.timeline);
-  const s = useApp((st) => st);
+  const s = useActions();
   const total = timeline.phases.reduce((sum, p) => sum + p.width, 0);
   return (
     <section className="card" aria-labelledby="setup-timeline">
@@ -107,15 +108,7 @@ function TimelineSection() {
                 >
                   ↓
                 </button>
-                <button
-                  type="button"
-                  className="icon-btn icon-btn--danger"
-                  onClick={() => s.removePhase(p.id)}
-                  disabled={timeline.phases.length <= 1}
-                  aria-label={t('setup.remove', { name: p.name })}
-                >
-                  ✕
-                </button>
+                <RemoveButton onClick={() => s.removePhase(p.id)} disabled={timeline.phases.length <= 1} label={t('setup.remove', { name: p.name })} />
               </td>
             </tr>
           ))}
@@ -168,9 +161,7 @@ function TimelineSection() {
                 />
               </td>
               <td className="row-actions">
-                <button type="button" className="icon-btn icon-btn--danger" onClick={() => s.removeMilestone(m.id)} aria-label={t('setup.remove', { name: m.name })}>
-                  ✕
-                </button>
+                <RemoveButton onClick={() => s.removeMilestone(m.id)} label={t('setup.remove', { name: m.name })} />
               </td>
             </tr>
           ))}
@@ -205,7 +196,7 @@ function ScaleSection() {
 function TeamsSection() {
   const { t } = useTranslation();
   const session = useApp((s) => s.session);
-  const s = useApp((st) => st);
+  const s = useActions();
   return (
     <section className="card" aria-labelledby="setup-teams">
       <h2 id="setup-teams">{t('setup.teams.title')}</h2>
@@ -239,16 +230,12 @@ function TeamsSection() {
                 </select>
               </td>
               <td className="row-actions">
-                <button
-                  type="button"
-                  className="icon-btn icon-btn--danger"
+                <RemoveButton
                   onClick={() => s.removeTeam(team.id)}
                   disabled={!canRemoveTeam(session, team.id)}
-                  aria-label={t('setup.remove', { name: team.name })}
+                  label={t('setup.remove', { name: team.name })}
                   title={canRemoveTeam(session, team.id) ? undefined : t('setup.teams.hasMembers')}
-                >
-                  ✕
-                </button>
+                />
               </td>
             </tr>
           ))}
@@ -264,7 +251,7 @@ function TeamsSection() {
 function ParticipantsSection() {
   const { t } = useTranslation();
   const session = useApp((s) => s.session);
-  const s = useApp((st) => st);
+  const s = useActions();
   const [name, setName] = useState('');
   const [teamId, setTeamId] = useState<string>('');
   const chosenTeam = session.teams.some((tm) => tm.id === teamId) ? teamId : session.teams[0]!.id;
@@ -297,13 +284,12 @@ function ParticipantsSection() {
                   <TextField value={p.name} onCommit={(v) => s.updateParticipant(p.id, { name: v })} aria-label={t('setup.participants.nameOf', { name: p.name })} />
                 </td>
                 <td>
-                  <select value={p.teamId} onChange={(e) => s.updateParticipant(p.id, { teamId: e.target.value })} aria-label={t('setup.participants.teamOf', { name: p.name })}>
-                    {session.teams.map((tm) => (
-                      <option key={tm.id} value={tm.id}>
-                        {tm.name}
-                      </option>
-                    ))}
-                  </select>
+                  <TeamSelect
+                    teams={session.teams}
+                    value={p.teamId}
+                    onChange={(teamId) => s.updateParticipant(p.id, { teamId })}
+                    label={t('setup.participants.teamOf', { name: p.name })}
+                  />
                 </td>
                 <td>
                   <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
@@ -317,9 +303,7 @@ function ParticipantsSection() {
                   </select>
                 </td>
                 <td className="row-actions">
-                  <button type="button" className="icon-btn icon-btn--danger" onClick={() => s.removeParticipant(p.id)} aria-label={t('setup.remove', { name: p.name })}>
-                    ✕
-                  </button>
+                  <RemoveButton onClick={() => s.removeParticipant(p.id)} label={t('setup.remove', { name: p.name })} />
                 </td>
               </tr>
             ))}
@@ -339,13 +323,7 @@ function ParticipantsSection() {
         </label>
         <label className="field">
           <span>{t('setup.participants.team')}</span>
-          <select value={chosenTeam} onChange={(e) => setTeamId(e.target.value)}>
-            {session.teams.map((tm) => (
-              <option key={tm.id} value={tm.id}>
-                {tm.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect teams={session.teams} value={chosenTeam} onChange={setTeamId} />
         </label>
         <button type="submit" className="btn btn--primary" disabled={!name.trim()}>
           + {t('setup.participants.add')}

@@ -11,9 +11,10 @@ function CommandButton({ id, icon, primary, iconOnly }: { id: CommandId; icon?: 
   const { files, isMac } = useServices();
   const { t } = useTranslation();
   const command = findCommand(id);
-  // Subscribe to what `enabled` reads so the button updates.
-  useApp((s) => s);
-  useHistory(files.store, (h) => h.pastStates.length + h.futureStates.length * 1000);
+  // `enabled` reads the store and the undo history: re-render when its answer changes, not on every change.
+  const enabledByState = useApp(() => command.enabled(files));
+  const enabledByHistory = useHistory(files.store, () => command.enabled(files));
+  const enabled = enabledByState && enabledByHistory;
   const key = command.keys[0];
   const shortcut = key ? formatKeyBinding(key, isMac) : '';
   const label = t(command.labelKey);
@@ -22,7 +23,7 @@ function CommandButton({ id, icon, primary, iconOnly }: { id: CommandId; icon?: 
       type="button"
       className={primary ? 'btn btn--primary' : 'btn'}
       onClick={() => void command.run(files)}
-      disabled={!command.enabled(files)}
+      disabled={!enabled}
       title={shortcut ? `${label} (${shortcut})` : label}
       aria-keyshortcuts={key ? formatKeyBinding(key, false).replace('Ctrl', isMac ? 'Meta' : 'Control') : undefined}
     >
