@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './electron/csp';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './shared/csp';
 
 /** Writes the app's CSP into index.html so the browser build obeys it too. */
 function contentSecurityPolicy(): Plugin {
@@ -30,7 +30,7 @@ export const rendererConfig: UserConfig = {
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'renderer/index.html'),
-        // The printable report, a page of its own (renderer/report/main.tsx, electron/report-job.ts).
+        // The printable report, a page of its own (renderer/report/main.tsx, shared/report-job.ts).
         report: resolve(import.meta.dirname, 'renderer/report.html'),
       },
     },

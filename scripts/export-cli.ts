@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { EXPORT_USAGE, parseExportArgs } from '../electron/batch/args';
 import { BATCH_PNG_SCALE, batchExitCode, ReportRefusedError, runBatch, summarizeBatch, type BatchRenderer, type Log } from '../electron/batch/batch';
-import { REPORT_HOOK_NAME, REPORT_PAGE, type PngScale, type ReportJob, type ReportLoadResult } from '../electron/report-job';
+import { REPORT_HOOK_NAME, REPORT_PAGE, type PngScale, type ReportJob, type ReportLoadResult } from '../shared/report-job';
 import { CHROMIUM_LAUNCH_ARGS, ChromiumNotFoundError, findChromium } from '../tests/support/chromium.mjs';
 import { startRendererServer, type RendererServer } from '../tests/support/renderer-server';
 

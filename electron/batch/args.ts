@@ -7,7 +7,7 @@
  *
  * Pure: no file system, so every rule is unit-tested.
  */
-import { PAPER_SIZES, REPORT_LANGUAGES, type PaperSize, type ReportLanguage } from '../report-job';
+import { PAPER_SIZES, REPORT_LANGUAGES, type PaperSize, type ReportLanguage } from '../../shared/report-job';
 
 export interface ExportArgs {
   /** Session files or folders of them, as given (relative to the working directory). */

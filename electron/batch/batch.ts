@@ -7,9 +7,9 @@
  */
 import { readdir, stat, mkdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { SESSION_EXTENSION } from '../contract';
+import { SESSION_EXTENSION } from '../../shared/contract';
 import { readSessionFile, writeFileAtomic } from '../main/files';
-import type { ReportJob } from '../report-job';
+import type { ReportJob } from '../../shared/report-job';
 import type { ExportArgs } from './args';
 
 /** What the report page made of one session. */

@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import { ipcMain, type BrowserWindow } from 'electron';
-import { CHANNELS, type AutosaveReadResult } from '../contract';
+import { CHANNELS, type AutosaveReadResult } from '../../shared/contract';
 import type { AutosaveStore } from './autosave';
 import type { FileRegistry } from './file-registry';
 import { IpcSenderError, trustedWindowOf } from './ipc';

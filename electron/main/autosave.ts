@@ -9,7 +9,7 @@
  */
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_SESSION_BYTES } from '../contract';
+import { MAX_SESSION_BYTES } from '../../shared/contract';
 import { writeFileAtomic } from './files';
 
 export const AUTOSAVE_FOLDER_NAME = 'autosave';

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { CHANNELS, type AppCommand, type NativeTexts } from '../contract';
+import { CHANNELS, type AppCommand, type NativeTexts } from '../../shared/contract';
 import { askUnsavedChoice } from './dialogs';
 
 export interface CloseGuardDeps {

@@ -1,6 +1,6 @@
 /** The native dialogs main shows for the renderer; texts always come from the renderer's i18n. */
 import { dialog, type BrowserWindow } from 'electron';
-import { SESSION_EXTENSION, type NativeTexts, type UnsavedChoice } from '../contract';
+import { SESSION_EXTENSION, type NativeTexts, type UnsavedChoice } from '../../shared/contract';
 
 /** Button order of the unsaved-changes box; the index is what showMessageBox answers. */
 const UNSAVED_CHOICES: readonly UnsavedChoice[] = ['save', 'discard', 'cancel'];

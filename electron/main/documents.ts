@@ -1,4 +1,4 @@
-import type { DocumentState } from '../contract';
+import type { DocumentState } from '../../shared/contract';
 
 /**
  * What each window's renderer last said about its session (title, unsaved

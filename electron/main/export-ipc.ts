@@ -15,9 +15,9 @@ import {
   type ExportFileRequest,
   type ExportPdfRequest,
   type ExportResult,
-} from '../contract';
-import { PAPER_SIZES, REPORT_LANGUAGES, type ReportOptions } from '../report-job';
-import { ensureExtension, sanitizeFileName } from '../file-names';
+} from '../../shared/contract';
+import { PAPER_SIZES, REPORT_LANGUAGES, type ReportOptions } from '../../shared/report-job';
+import { ensureExtension, sanitizeFileName } from '../../shared/file-names';
 import { writeFileAtomic } from './files';
 import { trustedWindowOf } from './ipc';
 import { withReportWindow, type ReportWindowDeps } from './report-window';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { MAX_SESSION_BYTES, type ReadFailureReason } from '../contract';
+import { MAX_SESSION_BYTES, type ReadFailureReason } from '../../shared/contract';
 
 /** The fs calls writeFileAtomic makes after the temp file is written; tests swap one to make it fail. */
 export interface AtomicWriteFs {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { parseExportArgs } from '../batch/args';
-import { CHANNELS, type AppCommand, type NativeTexts } from '../contract';
+import { CHANNELS, type AppCommand, type NativeTexts } from '../../shared/contract';
 import { AUTOSAVE_FOLDER_NAME, AutosaveStore } from './autosave';
 import { registerAutosaveIpc } from './autosave-ipc';
 import { startBatchExport } from './batch-export';

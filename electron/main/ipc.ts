@@ -1,5 +1,5 @@
 /**
- * Main's half of the typed door (electron/contract.ts): one handler per
+ * Main's half of the typed door (shared/contract.ts): one handler per
  * channel. Every call first proves it comes from our own page in one of our
  * windows, then every argument is checked (validate.ts); the renderer is
  * never trusted to name a path — only fileIds from the FileRegistry.
@@ -20,10 +20,10 @@ import {
   type SaveSessionRequest,
   type SaveSessionResult,
   type UnsavedChoice,
-} from '../contract';
+} from '../../shared/contract';
 import { askOpenPath, askSavePath, askUnsavedChoice } from './dialogs';
 import type { WindowDocuments } from './documents';
-import { ensureSessionExtension, sanitizeSessionFileName } from '../file-names';
+import { ensureSessionExtension, sanitizeSessionFileName } from '../../shared/file-names';
 import type { FileRegistry } from './file-registry';
 import { readSessionFile, writeFileAtomic } from './files';
 import { isTrustedPageUrl } from './origins';

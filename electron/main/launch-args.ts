@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SESSION_EXTENSION } from '../contract';
+import { SESSION_EXTENSION } from '../../shared/contract';
 
 export type LaunchRequest =
   | { readonly kind: 'none' }

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { APP_ORIGIN, type NativeTexts } from '../contract';
+import { APP_ORIGIN, type NativeTexts } from '../../shared/contract';
 import { installCloseGuard } from './close-guard';
 import type { WindowDocuments } from './documents';
 import { windowOptions } from './windows';

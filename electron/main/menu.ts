@@ -4,7 +4,7 @@
  * use); everything else is a standard Electron role.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { AppCommand, NativeTexts } from '../contract';
+import type { AppCommand, NativeTexts } from '../../shared/contract';
 
 export function buildMenuTemplate(
   texts: NativeTexts,

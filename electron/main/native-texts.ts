@@ -1,4 +1,4 @@
-import type { NativeTexts } from '../contract';
+import type { NativeTexts } from '../../shared/contract';
 
 /**
  * English texts for menus and dialogs until the renderer's i18n layer sends

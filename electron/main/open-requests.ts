@@ -11,7 +11,7 @@
  */
 import { basename } from 'node:path';
 import { ipcMain, type BrowserWindow } from 'electron';
-import { CHANNELS, SESSION_EXTENSION, type ExternalFileResult, type LaunchFileResult } from '../contract';
+import { CHANNELS, SESSION_EXTENSION, type ExternalFileResult, type LaunchFileResult } from '../../shared/contract';
 import type { FileRegistry } from './file-registry';
 import { readSessionFile } from './files';
 import { IpcSenderError, trustedWindowOf } from './ipc';

@@ -1,4 +1,4 @@
-import { APP_HOST, APP_SCHEME } from '../contract';
+import { APP_HOST, APP_SCHEME } from '../../shared/contract';
 
 /**
  * Which page URLs count as "our renderer": the app bundle served from

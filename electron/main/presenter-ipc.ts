@@ -5,7 +5,7 @@
  * presenter and publishes the room state; only the presenter window reads it.
  */
 import { ipcMain, type BrowserWindow } from 'electron';
-import { CHANNELS, type PresenterDisplay, type PresenterStatus, type RoomState } from '../contract';
+import { CHANNELS, type PresenterDisplay, type PresenterStatus, type RoomState } from '../../shared/contract';
 import { IpcSenderError, trustedWindowOf } from './ipc';
 import type { PresenterWindows } from './presenter-window';
 import { parseRoomState } from './room-state';

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Display } from 'electron';
-import { CHANNELS, type PresenterDisplay, type PresenterStatus, type RoomState } from '../contract';
+import { CHANNELS, type PresenterDisplay, type PresenterStatus, type RoomState } from '../../shared/contract';
 import { writeFileAtomic } from './files';
 import { IpcSenderError } from './ipc';
 import { rendererUrl } from './main-window';

@@ -1,7 +1,7 @@
 /** The Electron side of the app:// scheme; the URL → file mapping is in protocol.ts. */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME } from '../contract';
+import { APP_SCHEME } from '../../shared/contract';
 import { resolveAppRequest } from './protocol';
 
 /**

@@ -7,8 +7,8 @@
  */
 import { statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME } from '../contract';
-import { CONTENT_SECURITY_POLICY } from '../csp';
+import { APP_HOST, APP_SCHEME } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 export type AppRequestResolution =
   | { status: 200; filePath: string; headers: Record<string, string> }

@@ -1,12 +1,12 @@
 /**
  * The report printed by Electron: the renderer's report page (report.html)
  * in a hidden window with the same options and hardening as every other
- * window, handed the job through the page's hook (electron/report-job.ts),
+ * window, handed the job through the page's hook (shared/report-job.ts),
  * then printed with webContents.printToPDF — Chromium's print pipeline, the
  * one the batch export and its tests drive through page.pdf.
  */
 import { BrowserWindow } from 'electron';
-import { APP_ORIGIN } from '../contract';
+import { APP_ORIGIN } from '../../shared/contract';
 import {
   ELECTRON_PAGE_SIZE,
   REPORT_HOOK_NAME,
@@ -14,7 +14,7 @@ import {
   type PngScale,
   type ReportJob,
   type ReportLoadResult,
-} from '../report-job';
+} from '../../shared/report-job';
 import { ReportRefusedError } from '../batch/batch';
 import { windowOptions } from './windows';
 

@@ -20,7 +20,7 @@ import {
   type RoomScreen,
   type RoomSpan,
   type RoomState,
-} from '../contract';
+} from '../../shared/contract';
 import { expectBoolean, expectRecord, expectString, IpcArgumentError } from './validate';
 
 /** Limits as in the session file: 500 participants, 5000 points a curve, 100 phases and milestones. */

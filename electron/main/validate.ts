@@ -11,7 +11,7 @@ import {
   type DocumentState,
   type NativeTexts,
   type SaveSessionRequest,
-} from '../contract';
+} from '../../shared/contract';
 
 export class IpcArgumentError extends Error {
   override name = 'IpcArgumentError';

@@ -5,7 +5,7 @@
  * checks every argument again anyway.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { APP_COMMANDS, CHANNELS, type AppCommand, type RoomState, type WavelengthApi } from '../contract';
+import { APP_COMMANDS, CHANNELS, type AppCommand, type RoomState, type WavelengthApi } from '../../shared/contract';
 
 function isAppCommand(value: unknown): value is AppCommand {
   return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);

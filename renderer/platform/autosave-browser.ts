@@ -8,7 +8,7 @@
  * All tabs of the app on one origin share the record: the last one to
  * write wins, as with one app data folder on the desktop.
  */
-import { MAX_SESSION_BYTES } from '../../electron/contract';
+import { MAX_SESSION_BYTES } from '../../shared/contract';
 import type { AutosaveHost, AutosaveReadResult } from './platform';
 import { sessionTextBytes } from './session-file';
 

@@ -1,4 +1,4 @@
-import { MAX_SESSION_BYTES, SESSION_EXTENSION } from '../../electron/contract';
+import { MAX_SESSION_BYTES, SESSION_EXTENSION } from '../../shared/contract';
 import type { OpenSessionResult, Platform, SaveSessionResult, UnsavedChoice } from './platform';
 import { createBrowserAutosave } from './autosave-browser';
 import { createBrowserExports } from './export-browser';

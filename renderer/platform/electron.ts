@@ -1,4 +1,4 @@
-import type { WavelengthApi } from '../../electron/contract';
+import type { WavelengthApi } from '../../shared/contract';
 import type { Platform } from './platform';
 import { createElectronExports } from './export-electron';
 import { createElectronPresenter } from './presenter-electron';

@@ -1,6 +1,6 @@
-import { sanitizeFileName } from '../../electron/file-names';
-import type { ExportFileRequest, ExportPdfRequest, ExportResult } from '../../electron/contract';
-import { REPORT_HOOK_NAME, REPORT_PAGE, type ReportPageHook } from '../../electron/report-job';
+import { sanitizeFileName } from '../../shared/file-names';
+import type { ExportFileRequest, ExportPdfRequest, ExportResult } from '../../shared/contract';
+import { REPORT_HOOK_NAME, REPORT_PAGE, type ReportPageHook } from '../../shared/report-job';
 
 /** How long the report tab may take to start before the export gives up. */
 const REPORT_TAB_TIMEOUT_MS = 20_000;

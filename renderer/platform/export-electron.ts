@@ -1,4 +1,4 @@
-import type { WavelengthApi } from '../../electron/contract';
+import type { WavelengthApi } from '../../shared/contract';
 
 /** Exports in Electron: main asks where, renders the report hidden and writes the files. */
 export function createElectronExports(api: WavelengthApi) {

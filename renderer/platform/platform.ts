@@ -15,7 +15,7 @@ import type {
   SaveSessionRequest,
   SaveSessionResult,
   UnsavedChoice,
-} from '../../electron/contract';
+} from '../../shared/contract';
 
 export type {
   AppCommand,

@@ -1,4 +1,4 @@
-import type { WavelengthApi } from '../../electron/contract';
+import type { WavelengthApi } from '../../shared/contract';
 import type { PresenterHost } from './platform';
 import { newerRoomStates } from './room-sequence';
 

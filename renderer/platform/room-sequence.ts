@@ -1,5 +1,5 @@
-import type { RoomState } from '../../electron/contract';
-import { ROOM_STATE_VERSION } from '../../electron/contract';
+import type { RoomState } from '../../shared/contract';
+import { ROOM_STATE_VERSION } from '../../shared/contract';
 
 /**
  * Wraps a room-state listener so it sees each state once and never an older

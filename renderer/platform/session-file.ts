@@ -2,11 +2,11 @@
  * The browser build's rules for session file contents and names — the same
  * rules main applies on the desktop (electron/main/files.ts),
  * restated here because the renderer cannot import main's Node code. File
- * names follow the shared rules in electron/file-names.ts.
+ * names follow the shared rules in shared/file-names.ts.
  * No DOM use, so it is unit-tested in Node.
  */
-import { sanitizeSessionFileName } from '../../electron/file-names';
-import { MAX_SESSION_BYTES, type OpenSessionResult } from '../../electron/contract';
+import { sanitizeSessionFileName } from '../../shared/file-names';
+import { MAX_SESSION_BYTES, type OpenSessionResult } from '../../shared/contract';
 
 export type SessionTextResult =
   | { ok: true; text: string }

@@ -12,7 +12,7 @@ import {
   type Session,
   type Team,
 } from '../domain';
-import type { ReportOptions } from '../../electron/report-job';
+import type { ReportOptions } from '../../shared/report-job';
 import { ChartSvg, type ChartCurve, type ChartTeamMean } from './ChartSvg';
 import {
   drawnByTeam,

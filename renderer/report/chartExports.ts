@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { analyseRound, CSV_DIALECTS, curvesToCsv, type CsvDialectName, type Id, type RoundAnalysis, type Session } from '../domain';
-import type { PngScale } from '../../electron/report-job';
+import type { PngScale } from '../../shared/report-job';
 import { needsLatinExt, renderChartFigureSvg } from './ChartFigure';
 import { chartFigureModel, type ChartFigureModel } from './chartFigureModel';
 import { embeddedFontCss } from './embeddedFonts';

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { serializeSession, type CsvDialectName, type Id, type Session } from '../domain';
 import type { ExportResult, Platform } from '../platform/platform';
 import type { ExportFormat } from '../state/exportSlice';
-import type { PaperSize, PngScale, ReportLanguage } from '../../electron/report-job';
+import type { PaperSize, PngScale, ReportLanguage } from '../../shared/report-job';
 import { exportFileStem, makeChartPng, makeChartSvg, makeCurvesCsv } from './chartExports';
 import { reportT } from './reportI18n';
 

@@ -1,8 +1,8 @@
-import type { ReportPageHook } from '../../electron/report-job';
+import type { ReportPageHook } from '../../shared/report-job';
 
 declare global {
   interface Window {
-    /** Installed by the report page (index.html#report) only; see electron/report-job.ts. */
+    /** Installed by the report page (index.html#report) only; see shared/report-job.ts. */
     __wavelengthReport?: ReportPageHook;
   }
 }

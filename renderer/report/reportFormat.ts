@@ -11,7 +11,7 @@ import {
   type Team,
   type TimePos,
 } from '../domain';
-import type { ReportLanguage } from '../../electron/report-job';
+import type { ReportLanguage } from '../../shared/report-job';
 
 /**
  * Numbers, dates and selections of the report, in the report's language

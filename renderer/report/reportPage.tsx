@@ -12,7 +12,7 @@ import {
   type ReportJob,
   type ReportLoadResult,
   type ReportPageHook,
-} from '../../electron/report-job';
+} from '../../shared/report-job';
 import { toBase64 } from './base64';
 import { makeChartPng, makeChartSvg, makeCurvesCsv, type ChartSvgFile } from './chartExports';
 import { reportTitle } from './reportFormat';
@@ -47,7 +47,7 @@ async function fontsLoaded(): Promise<void> {
 
 /**
  * The report page: renders nothing until a host hands it a job through
- * `window.__wavelengthReport` (see electron/report-job.ts). The hook is
+ * `window.__wavelengthReport` (see shared/report-job.ts). The hook is
  * only installed on this route and only renders the session it is given
  * into this page; it reads no file and reaches no host API.
  */

@@ -1,4 +1,4 @@
-import type { PngScale } from '../../electron/report-job';
+import type { PngScale } from '../../shared/report-job';
 
 /**
  * Rasterise a standalone SVG (with its fonts embedded) into PNG bytes at 1×,

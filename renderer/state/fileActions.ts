@@ -1,5 +1,5 @@
-import { SESSION_EXTENSION } from '../../electron/contract';
-import { sanitizeFileName } from '../../electron/file-names';
+import { SESSION_EXTENSION } from '../../shared/contract';
+import { sanitizeFileName } from '../../shared/file-names';
 import { createSession, parseSessionFile, serializeSession, type Session } from '../domain';
 import type { ExternalFileResult, NativeTexts, Platform } from '../platform/platform';
 import { isDirty, replaceSession, todayIso, type AppStore } from './store';

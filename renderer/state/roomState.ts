@@ -7,7 +7,7 @@ import {
   type RoomNote,
   type RoomScreen,
   type RoomState,
-} from '../../electron/contract';
+} from '../../shared/contract';
 import { phaseAt, valueAt, type Id, type RoundAnalysis, type Series, type Session } from '../domain';
 import { roundAnalysis } from './analysis';
 import { drawnCount, revealedIds, revealGroups, visibleCurves, type VisibleCurve } from './selectors';

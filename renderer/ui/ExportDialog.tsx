@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CSV_DIALECTS, type CsvDialectName } from '../domain';
 import { useTranslation } from 'react-i18next';
-import { PAPER_SIZES, PNG_SCALES, REPORT_LANGUAGES, type PaperSize, type PngScale, type ReportLanguage } from '../../electron/report-job';
+import { PAPER_SIZES, PNG_SCALES, REPORT_LANGUAGES, type PaperSize, type PngScale, type ReportLanguage } from '../../shared/report-job';
 import { LANGUAGES } from '../i18n';
 import type { ExportResult } from '../platform/platform';
 import { chartPixelSize } from '../report/chartFigureModel';

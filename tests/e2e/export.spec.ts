@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { analyseRound, parseSessionFile, serializeSession, updateProject, type Session } from '../../renderer/domain';
 import { formatLevel, formatSignedLevel } from '../../renderer/report/reportFormat';
-import type { PaperSize, ReportLanguage, ReportLoadResult, ReportPageHook } from '../../electron/report-job';
+import type { PaperSize, ReportLanguage, ReportLoadResult, ReportPageHook } from '../../shared/report-job';
 import { makeReportSession } from '../support/report-sessions';
 import { expect, test } from './fixtures';
 import { pdfFonts, pdfImages, pdfInfo, pdfText, pngSize, renderPages } from './pdf';

@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { expect, settle, test } from './fixtures';
 
 test.describe('production build', () => {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, MAX_SESSION_BYTES, type AutosaveWriteRequest } from '../../electron/contract';
+import { CHANNELS, MAX_SESSION_BYTES, type AutosaveWriteRequest } from '../../shared/contract';
 import { AUTOSAVE_FILE_NAME, AutosaveStore } from '../../electron/main/autosave';
 import { registerAutosaveIpc } from '../../electron/main/autosave-ipc';
 import { FileRegistry } from '../../electron/main/file-registry';

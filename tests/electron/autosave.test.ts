@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SESSION_BYTES } from '../../electron/contract';
+import { MAX_SESSION_BYTES } from '../../shared/contract';
 import { AUTOSAVE_FILE_NAME, AutosaveStore } from '../../electron/main/autosave';
 
 let root: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchExitCode, outputStem, ReportRefusedError, runBatch, type BatchRenderer } from '../../electron/batch/batch';
-import type { ReportJob } from '../../electron/report-job';
+import type { ReportJob } from '../../shared/report-job';
 
 /** Plays the report page: refuses anything that is not a "session", echoes the rest. */
 function fakeRenderer(jobs: ReportJob[] = []): BatchRenderer {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { CHANNELS, type NativeTexts } from '../../electron/contract';
+import { CHANNELS, type NativeTexts } from '../../shared/contract';
 import { installCloseGuard } from '../../electron/main/close-guard';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { BrowserWindow, dialog, resetFakeElectron } from './fake-electron';

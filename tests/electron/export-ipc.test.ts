@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type ExportFileRequest, type ExportPdfRequest } from '../../electron/contract';
+import { CHANNELS, type ExportFileRequest, type ExportPdfRequest } from '../../shared/contract';
 import { IpcSenderError } from '../../electron/main/ipc';
 import { parseExportFileRequest, parseExportPdfRequest, registerExportIpc } from '../../electron/main/export-ipc';
 import { hookCall, reportPageUrl } from '../../electron/main/report-window';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureSessionExtension, sanitizeSessionFileName } from '../../electron/file-names';
+import { ensureSessionExtension, sanitizeSessionFileName } from '../../shared/file-names';
 import { FileRegistry } from '../../electron/main/file-registry';
 
 describe('sanitizeSessionFileName', () => {

@@ -3,7 +3,7 @@ import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SESSION_BYTES } from '../../electron/contract';
+import { MAX_SESSION_BYTES } from '../../shared/contract';
 import { readSessionFile, writeFileAtomic } from '../../electron/main/files';
 
 let folder: string;

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, MAX_SESSION_BYTES, type NativeTexts, type SaveSessionRequest } from '../../electron/contract';
+import { CHANNELS, MAX_SESSION_BYTES, type NativeTexts, type SaveSessionRequest } from '../../shared/contract';
 import { WindowDocuments } from '../../electron/main/documents';
 import { FileRegistry } from '../../electron/main/file-registry';
 import { registerIpcHandlers, type IpcContext } from '../../electron/main/ipc';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { CHANNELS } from '../../electron/contract';
+import { CHANNELS } from '../../shared/contract';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { app, BrowserWindow, dialog, fakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../../electron/contract';
+import type { AppCommand } from '../../shared/contract';
 import { buildMenuTemplate, installApplicationMenu } from '../../electron/main/menu';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { Menu, resetFakeElectron } from './fake-electron';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { CHANNELS } from '../../electron/contract';
+import { CHANNELS } from '../../shared/contract';
 import { FileRegistry } from '../../electron/main/file-registry';
 import { OpenRequests, registerOpenRequestIpc } from '../../electron/main/open-requests';
 import { BrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';

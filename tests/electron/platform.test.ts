@@ -2,7 +2,7 @@
 // pass-through and the browser build's file rules. (browser.ts itself needs a
 // real page: file chooser, downloads, beforeunload.)
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import { MAX_SESSION_BYTES, type WavelengthApi } from '../../electron/contract';
+import { MAX_SESSION_BYTES, type WavelengthApi } from '../../shared/contract';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { createElectronPlatform } from '../../renderer/platform/electron';
 import { decodeSessionBytes, downloadFileName, sessionTextBytes } from '../../renderer/platform/session-file';

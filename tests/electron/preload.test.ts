@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type NativeTexts, type RoomState, type WavelengthApi } from '../../electron/contract';
+import { CHANNELS, type NativeTexts, type RoomState, type WavelengthApi } from '../../shared/contract';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron';
 

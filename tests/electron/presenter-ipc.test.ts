@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, ROOM_STATE_VERSION, type RoomState } from '../../electron/contract';
+import { CHANNELS, ROOM_STATE_VERSION, type RoomState } from '../../shared/contract';
 import { registerPresenterIpc } from '../../electron/main/presenter-ipc';
 import { PresenterWindows } from '../../electron/main/presenter-window';
 import { ROOM_LIMITS } from '../../electron/main/room-state';

@@ -1,7 +1,7 @@
 // The renderer's presenter host inside Electron: a pass-through to the preload
 // API that keeps room states in order and turns a refused open into a result.
 import { describe, expect, it, vi } from 'vitest';
-import { ROOM_STATE_VERSION, type RoomState, type WavelengthApi } from '../../electron/contract';
+import { ROOM_STATE_VERSION, type RoomState, type WavelengthApi } from '../../shared/contract';
 import { createElectronPresenter } from '../../renderer/platform/presenter-electron';
 
 const state = (rev: number) => ({ version: ROOM_STATE_VERSION, rev }) as unknown as RoomState;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { CHANNELS } from '../../electron/contract';
+import { CHANNELS } from '../../shared/contract';
 import { PLACEMENT_FILE_NAME } from '../../electron/main/presenter-display';
 import { PresenterWindows, presenterUrl, presenterWindowOptions } from '../../electron/main/presenter-window';
 import { windowOptions } from '../../electron/main/windows';

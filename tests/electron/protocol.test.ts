@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { resolveAppRequest } from '../../electron/main/protocol';
 import { registerAppProtocol, registerAppScheme, serveAppRequest } from '../../electron/main/protocol-electron';
 import { protocol, resetFakeElectron } from './fake-electron';

@@ -1,7 +1,7 @@
 // Main's shape check of the room state's compare and notes parts: exact keys,
 // bounded sizes, levels in [0, 1] (the gap, a difference, in [−1, 1]).
 import { describe, expect, it } from 'vitest';
-import { ROOM_STATE_VERSION, type RoomCompare, type RoomNote, type RoomState } from '../../electron/contract';
+import { ROOM_STATE_VERSION, type RoomCompare, type RoomNote, type RoomState } from '../../shared/contract';
 import { parseRoomState, ROOM_LIMITS } from '../../electron/main/room-state';
 
 const GRID = [0, 0.25, 0.5, 0.75, 1];

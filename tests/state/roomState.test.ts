@@ -15,7 +15,7 @@ import type { FileContext } from '../../renderer/state';
 import { newerRoomStates, nextRoomRev } from '../../renderer/platform/room-sequence';
 import type { RoomState } from '../../renderer/platform/platform';
 import { parseRoomState } from '../../electron/main/room-state';
-import { ROOM_STATE_VERSION } from '../../electron/contract';
+import { ROOM_STATE_VERSION } from '../../shared/contract';
 
 /** Four people, two per team, each with a straight curve in the first round. */
 function retro(): AppStore {

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { APP_ORIGIN } from '../../electron/contract';
+import { APP_ORIGIN } from '../../shared/contract';
 import { resolveAppRequest } from '../../electron/main/protocol';
 
 export interface RendererServer {

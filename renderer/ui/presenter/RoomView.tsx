@@ -1,7 +1,7 @@
 import { Fragment, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group } from 'react-konva';
-import type { RoomCompare, RoomLegendTeam, RoomNote, RoomState, RoomTeamSeries } from '../../../electron/contract';
+import type { RoomCompare, RoomLegendTeam, RoomNote, RoomState, RoomTeamSeries } from '../../../shared/contract';
 import { Band, DisagreementShading, GapStrip, HandoverDropMarker, NoteMarkers, SeriesLine, TargetLine, teamColor, teamDash } from '../../canvas/CompareLayers';
 import { CurveChart } from '../../canvas/CurveChart';
 import { presenterStyle, type ChartGeometry } from '../../canvas/chartGeometry';
