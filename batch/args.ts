@@ -5,9 +5,11 @@
  *   npm run export -- <session.wavelength | folder>… --out <folder> [--lang de|en] [--paper a4|letter]
  *   Wavelength --export <session.wavelength | folder> --out <folder> [--lang de|en] [--paper a4|letter]
  *
- * Pure: no file system, so every rule is unit-tested.
+ * Read with node:util's parseArgs. Pure: no file system, so every rule is
+ * unit-tested.
  */
-import { PAPER_SIZES, REPORT_LANGUAGES, type PaperSize, type ReportLanguage } from '../../shared/report-job';
+import { parseArgs } from 'node:util';
+import { PAPER_SIZES, REPORT_LANGUAGES, type PaperSize, type ReportLanguage } from '../shared/report-job';
 
 export interface ExportArgs {
   /** Session files or folders of them, as given (relative to the working directory). */
@@ -40,71 +42,69 @@ export const EXPORT_USAGE = [
  */
 export type ArgsMode = 'script' | 'app';
 
-const VALUE_FLAGS = ['--export', '--out', '--lang', '--paper'] as const;
+/** The flags with a value; each may be given as `--flag value` or `--flag=value`. */
+const VALUE_OPTIONS = {
+  export: { type: 'string', multiple: true },
+  out: { type: 'string', multiple: true },
+  lang: { type: 'string', multiple: true },
+  paper: { type: 'string', multiple: true },
+} as const;
+
+/** Every flag of the batch export, with its value (`--flag`), for the app's own command-line reader (launch-args.ts). */
+export const EXPORT_VALUE_FLAGS: readonly string[] = Object.keys(VALUE_OPTIONS).map((name) => `--${name}`);
 
 export function parseExportArgs(argv: readonly string[], mode: ArgsMode): ParsedExportArgs {
-  const inputs: string[] = [];
-  let out: string | undefined;
-  let language: ReportLanguage = 'de';
-  let paper: PaperSize = 'a4';
-  let sawExport = false;
+  // Not strict: Electron's argv holds Chromium switches and the app path, and the script's own
+  // errors below say more than parseArgs' would. Tokens tell a value from a following flag.
+  const { tokens, positionals } = parseArgs({
+    args: [...argv],
+    options: { ...VALUE_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    // --flag=value as well as --flag value
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const isOurs = (VALUE_FLAGS as readonly string[]).includes(flag);
-    if (!isOurs) {
-      if (flag === '--help' || flag === '-h') {
-        if (mode === 'script') return { kind: 'help' };
-        continue;
-      }
-      if (arg.startsWith('-') && arg !== '-') {
-        if (mode === 'script') return { kind: 'error', message: `Unknown option ${flag}.` };
-        continue;
-      }
-      if (mode === 'script') inputs.push(arg);
+  const values: Record<keyof typeof VALUE_OPTIONS, string[]> = { export: [], out: [], lang: [], paper: [] };
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'help') {
+      if (mode === 'script') return { kind: 'help' };
       continue;
     }
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
+    if (!Object.hasOwn(VALUE_OPTIONS, token.name)) {
+      if (mode === 'script') return { kind: 'error', message: `Unknown option ${token.rawName}.` };
+      continue;
     }
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
-      return { kind: 'error', message: `${flag} needs a value.` };
+    const value = token.value;
+    // `--out --lang de`: the next word is a flag, not the folder.
+    if (typeof value !== 'string' || value === '' || (!token.inlineValue && value.startsWith('--'))) {
+      return { kind: 'error', message: `${token.rawName} needs a value.` };
     }
-    switch (flag) {
-      case '--export':
-        sawExport = true;
-        inputs.push(value);
-        break;
-      case '--out':
-        if (out !== undefined) return { kind: 'error', message: '--out is given twice.' };
-        out = value;
-        break;
-      case '--lang': {
-        const lang = value.toLowerCase();
-        if (!(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
-          return { kind: 'error', message: `--lang must be ${REPORT_LANGUAGES.join(' or ')}, not “${value}”.` };
-        }
-        language = lang as ReportLanguage;
-        break;
-      }
-      case '--paper': {
-        const size = value.toLowerCase();
-        if (!(PAPER_SIZES as readonly string[]).includes(size)) {
-          return { kind: 'error', message: `--paper must be ${PAPER_SIZES.join(' or ')}, not “${value}”.` };
-        }
-        paper = size as PaperSize;
-        break;
-      }
-    }
+    values[token.name as keyof typeof VALUE_OPTIONS].push(value);
   }
 
-  if (mode === 'app' && !sawExport) return { kind: 'none' };
+  if (mode === 'app' && values.export.length === 0) return { kind: 'none' };
+  const inputs = mode === 'script' ? [...positionals, ...values.export] : values.export;
+  if (values.out.length > 1) return { kind: 'error', message: '--out is given twice.' };
+
+  let language: ReportLanguage = 'de';
+  for (const value of values.lang) {
+    const lang = value.toLowerCase();
+    if (!(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
+      return { kind: 'error', message: `--lang must be ${REPORT_LANGUAGES.join(' or ')}, not “${value}”.` };
+    }
+    language = lang as ReportLanguage;
+  }
+  let paper: PaperSize = 'a4';
+  for (const value of values.paper) {
+    const size = value.toLowerCase();
+    if (!(PAPER_SIZES as readonly string[]).includes(size)) {
+      return { kind: 'error', message: `--paper must be ${PAPER_SIZES.join(' or ')}, not “${value}”.` };
+    }
+    paper = size as PaperSize;
+  }
+
+  const out = values.out[0];
   if (inputs.length === 0) return { kind: 'error', message: 'Name at least one session file or folder to export.' };
   if (out === undefined) return { kind: 'error', message: 'Say where the files go: --out <folder>.' };
   return { kind: 'export', args: { inputs, out, language, paper } };
