@@ -1,187 +1,42 @@
 /**
- * The one typed door between the renderer and the main process.
- *
- * Main (ipc handlers), preload (contextBridge) and the renderer's platform
- * layer all import this file, so a channel or payload can't drift between
- * them. The API is intent-level: the renderer asks to "open a session" or
- * "save this text", never for a path or a raw IPC channel. Files are named by
- * opaque `fileId` tokens that main hands out after a native dialog; the
- * renderer never sees or names a file system path.
+ * What both processes share about the process boundary, in one place for
+ * importers: the channel table (ipc.ts) and the schemas of what crosses it
+ * (messages.ts), the commands main may send (commands.ts), the size limits
+ * (limits.ts), the app:// origin, and the room state the presenter window
+ * shows. Imported by main, the preload and renderer/platform.
  */
 
-import type { ReportOptions } from './report-job';
+export { MAX_EXPORT_BYTES, MAX_SESSION_BYTES } from './limits';
+export { APP_COMMANDS, type AppCommand } from './commands';
+export { CHANNELS, type AnyRoleApi, type PresenterApi, type RoleApi, type WavelengthApi, type WindowRole } from './ipc';
+export {
+  EXPORT_FILE_FORMATS,
+  FILE_PROBLEMS,
+  READ_FAILURE_REASONS,
+  type AutosaveReadResult,
+  type AutosaveWriteRequest,
+  type DocumentState,
+  type ExportFileFormat,
+  type ExportFileRequest,
+  type ExportPdfRequest,
+  type ExportResult,
+  type ExternalFileResult,
+  type FileProblem,
+  type LaunchFileResult,
+  type NativeTexts,
+  type OpenSessionResult,
+  type PresenterDisplay,
+  type PresenterStatus,
+  type ReadFailureReason,
+  type SaveSessionRequest,
+  type SaveSessionResult,
+  type UnsavedChoice,
+} from './messages';
 
 /** File extension of a session file, without the dot. */
 export const SESSION_EXTENSION = 'wavelength';
 
-/** Upper bound for a session file we read or write (bytes of UTF-8 text). */
-export const MAX_SESSION_BYTES = 20 * 1024 * 1024;
-
-/**
- * Why a file could not be read: `notFound` (moved or deleted), `notSessionFile`
- * (the OS or the command line handed over a file without the .wavelength
- * extension), or the bytes themselves.
- */
-export type ReadFailureReason = 'unreadable' | 'notFound' | 'tooLarge' | 'notUtf8' | 'notSessionFile';
-
-export type OpenSessionResult =
-  | { kind: 'opened'; fileId: string; fileName: string; text: string }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; fileName: string; reason: ReadFailureReason; detail: string };
-
-/** A file the app was asked to open from outside (command line, file manager, Finder), read by main. */
-export type ExternalFileResult = Exclude<OpenSessionResult, { kind: 'cancelled' }>;
-
-/** The file the app was started with; the renderer asks once at start-up. */
-export type LaunchFileResult = ExternalFileResult | { kind: 'none' };
-
-export interface SaveSessionRequest {
-  /** The serialized session (UTF-8 JSON). */
-  text: string;
-  /** Token of the file this session was opened from or last saved to; null for a new session. */
-  fileId: string | null;
-  /** Always ask for a location (Save As), even when fileId is known. */
-  saveAs: boolean;
-  /** File name offered in the dialog, e.g. "Projekt Atlas.wavelength". */
-  suggestedName: string;
-}
-
-export type SaveSessionResult =
-  | { kind: 'saved'; fileId: string; fileName: string }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; fileName: string; detail: string };
-
-/** What to do with unsaved changes before they would be lost. */
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
-
-export interface DocumentState {
-  /** Shown in the window title. */
-  title: string;
-  /** True while the session has changes not yet saved; main asks before closing. */
-  dirty: boolean;
-}
-
-/** Commands main sends to the renderer (native menu, close request). */
-export const APP_COMMANDS = [
-  'file.new',
-  'file.open',
-  'file.save',
-  'file.saveAs',
-  'edit.undo',
-  'edit.redo',
-  /** Main is closing the window after the user chose "Save": save, then call closeWindow(). */
-  'app.saveAndClose',
-  /** Single screen: show the room view full screen in this window (and leave it again). */
-  'present.toggle',
-  /** Open the presenter window on the room display, or close it. */
-  'presenter.toggleWindow',
-  /** Export: open the export dialog with this format chosen. */
-  'export.pdf',
-  'export.png',
-  'export.svg',
-  'export.csv',
-] as const;
-export type AppCommand = (typeof APP_COMMANDS)[number];
-
-/** Texts main needs for native dialogs and menus, supplied by the renderer's i18n layer. */
-export interface NativeTexts {
-  unsavedTitle: string;
-  unsavedMessage: string;
-  unsavedDetail: string;
-  save: string;
-  discard: string;
-  cancel: string;
-  fileFilterName: string;
-  menu: Record<AppCommand | 'file' | 'edit' | 'view' | 'window' | 'help' | 'quit', string>;
-}
-
-// --- Autosave: crash recovery -------------------------------------------------
-
-/** What the renderer hands main a couple of seconds after the last unsaved change. */
-export interface AutosaveWriteRequest {
-  /** The serialized session (UTF-8 JSON), at most MAX_SESSION_BYTES. */
-  text: string;
-  /** Shown in the offer to recover it ("Projekt Atlas"); '' when the project has no name. */
-  projectName: string;
-  /** The file the session came from (main remembers its path beside the autosave); null for a new session. */
-  fileId: string | null;
-}
-
-export type AutosaveReadResult =
-  | { kind: 'none' }
-  | {
-      kind: 'found';
-      /** When it was written, ISO 8601. */
-      savedAt: string;
-      projectName: string;
-      text: string;
-      /** A fresh token for the file it came from; null when it came from none (or the browser build). */
-      fileId: string | null;
-      fileName: string | null;
-    }
-  /** There is an autosave, but it cannot be read back; the renderer says so and clears it. */
-  | { kind: 'corrupt'; detail: string };
-
-// --- Export: PDF report and chart / curve files -----------------------------
-
-/** Main renders the report (report.html, see report-job.ts) hidden and prints it with printToPDF. */
-export interface ExportPdfRequest {
-  /** The session as its file text (serializeSession); the report page parses it like "Open". */
-  sessionText: string;
-  options: ReportOptions;
-  /** File name offered in the save dialog, e.g. "Projekt Atlas.pdf"; main sanitises it. */
-  suggestedName: string;
-  /** Name of the file type in the dialog's filter ("PDF report"), in the UI language. */
-  filterName: string;
-}
-
-export const EXPORT_FILE_FORMATS = ['png', 'svg', 'csv'] as const;
-export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
-
-/** A file the renderer made (chart PNG or SVG, curves CSV) for main to write where the user says. */
-export interface ExportFileRequest {
-  format: ExportFileFormat;
-  /** PNG bytes; SVG and CSV text. */
-  data: Uint8Array | string;
-  suggestedName: string;
-  filterName: string;
-}
-
-/** Upper bound of an exported file main accepts from the renderer (a 4× PNG is a few MB). */
-export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
-
-export type ExportResult =
-  | { kind: 'exported'; fileName: string }
-  /** Browser build: the report is open in a new tab with the print dialog; the user saves from there. */
-  | { kind: 'printing' }
-  /** Browser build: the pop-up blocker stopped the report tab. */
-  | { kind: 'blocked' }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; fileName: string; detail: string };
-
 // --- Presenter: the room screen ----------------------------------------------
-
-/** A display main can put the presenter window on (sizes in device-independent pixels). */
-export interface PresenterDisplay {
-  id: number;
-  /** The operating system's name for it; '' when it gives none. */
-  name: string;
-  width: number;
-  height: number;
-  primary: boolean;
-  /** Built into the laptop. */
-  internal: boolean;
-  /** The facilitator's window is on this display. */
-  hasMainWindow: boolean;
-  /** The display main picks when none is chosen: the remembered one if it still exists, else an external one. */
-  suggested: boolean;
-}
-
-/** Whether the presenter window is open, and where. */
-export interface PresenterStatus {
-  open: boolean;
-  displayId: number | null;
-}
 
 /** Version of the RoomState layout; a receiver ignores states of another version. */
 export const ROOM_STATE_VERSION = 2;
@@ -349,79 +204,6 @@ export interface RoomState {
   /** Notes of the round while the chart shows them (discuss; compare with notes on); empty otherwise. */
   notes: RoomNote[];
 }
-
-/** The API the preload exposes as `window.wavelength`. */
-export interface WavelengthApi {
-  openSession(): Promise<OpenSessionResult>;
-  saveSession(request: SaveSessionRequest): Promise<SaveSessionResult>;
-  confirmUnsaved(texts: NativeTexts): Promise<UnsavedChoice>;
-  setDocumentState(state: DocumentState): void;
-  setNativeTexts(texts: NativeTexts): void;
-  /** Close this window now (after a save requested by 'app.saveAndClose' succeeded). */
-  closeWindow(): void;
-  /** Returns a function that removes the listener. */
-  onCommand(listener: (command: AppCommand) => void): () => void;
-
-  /** The displays the presenter window can go on (facilitator window only). */
-  listDisplays(): Promise<PresenterDisplay[]>;
-  /** Open the presenter window full screen on `displayId` (null: main's suggestion), or move it there. */
-  openPresenter(displayId: number | null): Promise<PresenterStatus>;
-  closePresenter(): void;
-  /** The presenter window opened, moved or closed. Returns an unsubscribe function. */
-  onPresenterStatus(listener: (status: PresenterStatus) => void): () => void;
-  /** Facilitator window: the room state changed. Main checks it and relays it to the presenter window. */
-  publishRoomState(state: RoomState): void;
-  /** Presenter window: room states from the facilitator, starting with the latest one. Returns an unsubscribe function. */
-  onRoomState(listener: (state: RoomState) => void): () => void;
-  /** Full screen for this window (the single-screen present mode). */
-  setFullScreen(on: boolean): void;
-  /** This window entered or left full screen, by any means. Returns an unsubscribe function. */
-  onFullScreenChange(listener: (on: boolean) => void): () => void;
-
-  /** Ask where, render the report hidden, print it to PDF and write it there. */
-  exportPdf(request: ExportPdfRequest): Promise<ExportResult>;
-  /** Ask where and write a chart or curve file the renderer made. */
-  exportFile(request: ExportFileRequest): Promise<ExportResult>;
-
-  /** Keep the unsaved session in the app's data folder (replacing the previous autosave). */
-  writeAutosave(request: AutosaveWriteRequest): Promise<void>;
-  /** The autosave a previous run left behind, if any (main window only). */
-  readAutosave(): Promise<AutosaveReadResult>;
-  /** Forget the autosave: the session was saved, discarded or replaced. */
-  clearAutosave(): Promise<void>;
-
-  /** The file the app was started with (once; later calls get 'none'). */
-  takeLaunchFile(): Promise<LaunchFileResult>;
-  /** A file to open while the app runs (second start with a file, macOS Finder). Returns an unsubscribe function. */
-  onOpenFile(listener: (result: ExternalFileResult) => void): () => void;
-}
-
-/** IPC channel names; only the preload and main use them. */
-export const CHANNELS = {
-  openSession: 'wavelength:open-session',
-  saveSession: 'wavelength:save-session',
-  confirmUnsaved: 'wavelength:confirm-unsaved',
-  setDocumentState: 'wavelength:set-document-state',
-  setNativeTexts: 'wavelength:set-native-texts',
-  closeWindow: 'wavelength:close-window',
-  command: 'wavelength:command',
-  listDisplays: 'wavelength:presenter-list-displays',
-  openPresenter: 'wavelength:presenter-open',
-  closePresenter: 'wavelength:presenter-close',
-  presenterStatus: 'wavelength:presenter-status',
-  publishRoomState: 'wavelength:room-state-publish',
-  currentRoomState: 'wavelength:room-state-current',
-  roomState: 'wavelength:room-state',
-  setFullScreen: 'wavelength:set-full-screen',
-  fullScreenChanged: 'wavelength:full-screen-changed',
-  exportPdf: 'wavelength:export-pdf',
-  exportFile: 'wavelength:export-file',
-  writeAutosave: 'wavelength:autosave-write',
-  readAutosave: 'wavelength:autosave-read',
-  clearAutosave: 'wavelength:autosave-clear',
-  takeLaunchFile: 'wavelength:launch-file-take',
-  openFile: 'wavelength:open-file',
-} as const;
 
 /** The scheme and host the renderer bundle is served from inside the app. */
 export const APP_SCHEME = 'app';

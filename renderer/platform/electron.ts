@@ -1,14 +1,23 @@
-import type { WavelengthApi } from '../../shared/contract';
+import type { AnyRoleApi, WavelengthApi } from '../../shared/contract';
 import type { Platform } from './platform';
 import { createElectronExports } from './export-electron';
 import { createElectronPresenter } from './presenter-electron';
 
 /**
  * The platform inside Electron: a thin pass-through to the preload's API
- * (`window.wavelength`). Main shows the native dialogs, owns the paths and
- * checks every argument; nothing is decided here.
+ * (`window.wavelength`), whose shape comes from the channel table
+ * (shared/ipc.ts). Main shows the native dialogs, owns the paths and checks
+ * every argument; nothing is decided here.
+ *
+ * The facilitator's window gets the whole platform. The room screen's preload
+ * exposes only the room state and full screen: there, everything else
+ * refuses with a reason (the room screen never asks for it).
  */
-export function createElectronPlatform(api: WavelengthApi): Platform {
+export function createElectronPlatform(api: AnyRoleApi): Platform {
+  return api.role === 'main' ? facilitatorPlatform(api) : roomScreenPlatform(api);
+}
+
+function facilitatorPlatform(api: WavelengthApi): Platform {
   return {
     kind: 'electron',
     openSession: () => api.openSession(),
@@ -27,5 +36,26 @@ export function createElectronPlatform(api: WavelengthApi): Platform {
     },
     takeLaunchFile: () => api.takeLaunchFile(),
     onOpenFile: (listener) => api.onOpenFile(listener),
+  };
+}
+
+function roomScreenPlatform(api: Exclude<AnyRoleApi, WavelengthApi>): Platform {
+  const refused = (what: string) => () => Promise.reject(new Error(`${what} is not open to the ${api.role} window.`));
+  const nothing = (): void => undefined;
+  return {
+    kind: 'electron',
+    openSession: refused('Opening a session'),
+    saveSession: refused('Saving a session'),
+    confirmUnsaved: refused('Asking about unsaved changes'),
+    setDocumentState: nothing,
+    setNativeTexts: nothing,
+    closeWindow: nothing,
+    onCommand: () => nothing,
+    presenter: createElectronPresenter(api),
+    exportPdf: refused('Exporting'),
+    exportFile: refused('Exporting'),
+    autosave: { write: refused('The autosave'), read: refused('The autosave'), clear: refused('The autosave') },
+    takeLaunchFile: refused('The launch file'),
+    onOpenFile: () => nothing,
   };
 }
