@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMAND_DECLARATIONS, matchesKeyBinding } from '../../../shared/commands';
 import type { Platform, RoomState, RoomStep } from '../../platform/platform';
 import { RoomView } from './RoomView';
 import { usePointerActive } from './usePointerActive';
 
-const ROOM_STEP_KEYS: Readonly<Record<string, RoomStep>> = {
-  ArrowRight: 'next',
-  ' ': 'next',
-  PageDown: 'next',
-  ArrowLeft: 'previous',
-  PageUp: 'previous',
-};
+/** The reveal step a key asks for: the same keys as the facilitator's Reveal next / previous commands. */
+function roomStepOf(e: KeyboardEvent): RoomStep | undefined {
+  // The step keys have no modifier, so which one is "mod" does not matter; Cmd is no step either.
+  if (e.metaKey) return undefined;
+  if (COMMAND_DECLARATIONS['reveal.next'].keys.some((k) => matchesKeyBinding(k, e, false))) return 'next';
+  if (COMMAND_DECLARATIONS['reveal.previous'].keys.some((k) => matchesKeyBinding(k, e, false))) return 'previous';
+  return undefined;
+}
 
 /**
  * The presenter window's whole app (`?view=presenter`): the room view, fed
@@ -30,8 +32,8 @@ export function PresenterApp({ platform }: { platform: Platform }) {
   // this one, the facilitator's window steps the reveal, as if the key had been pressed there.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const step = ROOM_STEP_KEYS[e.key];
-      if (!step || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
+      const step = roomStepOf(e);
+      if (!step || e.repeat) return;
       e.preventDefault();
       platform.presenter.requestStep(step);
     };
