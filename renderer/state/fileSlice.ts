@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Session, SessionFileError } from '../domain';
-import type { OpenSessionResult } from '../platform/platform';
+import type { FileProblem, OpenSessionResult } from '../platform/platform';
 import type { AppState } from './store';
 
 /** Something the app tells the user about files; the UI turns it into a sentence. */
@@ -9,7 +9,10 @@ export type FileNotice =
   | { kind: 'opened'; fileName: string }
   | { kind: 'openFailed'; fileName: string; error: SessionFileError }
   | { kind: 'readFailed'; fileName: string; reason: Extract<OpenSessionResult, { kind: 'error' }>['reason']; detail: string }
-  | { kind: 'saveFailed'; fileName: string; detail: string }
+  /** The reason is main's (or the browser's) typed problem; the UI says it in the user's language, with the OS's code. */
+  | { kind: 'saveFailed'; fileName: string; problem: FileProblem; osCode: string | null; targetUnchanged: boolean }
+  /** Saved, but `<name>.bak` could not be brought up to date (e.g. it belongs to someone else). */
+  | { kind: 'backupNotUpdated'; fileName: string; osCode: string | null }
   /** The autosave of an earlier run is open again, with its changes unsaved. */
   | { kind: 'recovered'; projectName: string }
   /** An autosave was there but could not be read or loaded; it was discarded. */

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from './AppContext';
+import { findCommand } from '../state';
+import { useApp, useServices } from './AppContext';
 import { describeNotice } from './notices';
 
 /** File messages: errors stay until dismissed, confirmations fade after a few seconds. */
 export function NoticeBanner() {
   const { t } = useTranslation();
+  const { files } = useServices();
   const notice = useApp((s) => s.notice);
   const setNotice = useApp((s) => s.setNotice);
   const described = notice && describeNotice(t, notice);
@@ -20,6 +22,12 @@ export function NoticeBanner() {
   return (
     <div className={`notice${described.isError ? ' notice--error' : ''}`} role={described.isError ? 'alert' : 'status'} data-testid="notice">
       <span>{described.text}</span>
+      {/* The way out the sentence names (Save as… for a file that can't be written), from the command table. */}
+      {described.action && (
+        <button type="button" className="btn" onClick={() => void findCommand(described.action!).run(files)}>
+          {t(findCommand(described.action).labelKey)}
+        </button>
+      )}
       <button type="button" className="icon-btn" onClick={() => setNotice(null)} aria-label={t('notices.dismiss')}>
         ✕
       </button>

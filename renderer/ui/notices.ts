@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { SessionFileError } from '../domain';
-import type { FileNotice } from '../state';
+import { saveAsHelpsWith, type CommandId, type FileNotice } from '../state';
 
 /** One sentence per file problem, in the user's language. */
 export function describeFileError(t: TFunction, error: SessionFileError): string {
@@ -18,7 +18,11 @@ export function describeFileError(t: TFunction, error: SessionFileError): string
   }
 }
 
-export function describeNotice(t: TFunction, notice: FileNotice): { text: string; isError: boolean } {
+/** The OS's code of a failure, added to the sentence ("(System: ENOSPC)"); '' when there is none. */
+const osReason = (t: TFunction, code: string | null): string => (code ? ` ${t('files.notices.osReason', { code })}` : '');
+
+/** A notice's sentence, and the command that helps (Save as… for a file that can't be written), if any. */
+export function describeNotice(t: TFunction, notice: FileNotice): { text: string; isError: boolean; action?: CommandId } {
   switch (notice.kind) {
     case 'saved':
       return { text: t('notices.saved', { file: notice.fileName }), isError: false };
@@ -34,8 +38,21 @@ export function describeNotice(t: TFunction, notice: FileNotice): { text: string
         text: `${t('notices.openFailed', { file: notice.fileName })} ${t(`readErrors.${notice.reason}`)} ${t('notices.untouched')}`,
         isError: true,
       };
-    case 'saveFailed':
-      return { text: t('notices.saveFailed', { file: notice.fileName, detail: notice.detail }), isError: true };
+    case 'saveFailed': {
+      const state = notice.targetUnchanged
+        ? t('files.notices.unchanged')
+        : t('files.notices.changedBackupKept', { backup: `${notice.fileName}.bak` });
+      return {
+        text: `${t('files.notices.saveFailed', { file: notice.fileName })} ${t(`files.saveErrors.${notice.problem}`)} ${state}${osReason(t, notice.osCode)}`,
+        isError: true,
+        ...(saveAsHelpsWith(notice.problem) ? { action: 'file.saveAs' as const } : {}),
+      };
+    }
+    case 'backupNotUpdated':
+      return {
+        text: `${t('files.notices.backupNotUpdated', { file: notice.fileName, backup: `${notice.fileName}.bak` })}${osReason(t, notice.osCode)}`,
+        isError: true,
+      };
     case 'recovered':
       return {
         text: notice.projectName

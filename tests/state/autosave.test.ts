@@ -295,7 +295,7 @@ describe('recovery', () => {
       context(store, {
         saveSession: async (request) => {
           saved.push(`${request.fileId}:${request.saveAs}`);
-          return { kind: 'saved', fileId: request.fileId!, fileName: 'Atlas.wavelength' };
+          return { kind: 'saved', fileId: request.fileId!, fileName: 'Atlas.wavelength', backupProblem: null };
         },
       }),
       { saveAs: false },
