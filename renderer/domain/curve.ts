@@ -1,4 +1,5 @@
 import simplify from 'simplify-js';
+import { MIN_POINT_GAP } from './closePoints';
 import { evaluateMonotone, monotoneTangents } from './monotone';
 import { enthusiasm, timePos, type CurvePoint, type Enthusiasm, type TimePos } from './units';
 
@@ -162,13 +163,13 @@ export function curveFromValues(anchors: readonly TimePos[], values: readonly (n
   return points.length >= 2 ? points : [];
 }
 
-/** A stored curve: at least two points, inside [0, 1]², strictly increasing in time. */
+/** A stored curve: at least two points, inside [0, 1]², increasing in time by at least MIN_POINT_GAP. */
 export function isValidCurve(points: readonly CurvePoint[]): boolean {
   if (points.length < 2) return false;
   for (let i = 0; i < points.length; i++) {
     const [x, y] = points[i]!;
     if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) return false;
-    if (i > 0 && !(x > points[i - 1]![0])) return false;
+    if (i > 0 && !(x - points[i - 1]![0] >= MIN_POINT_GAP)) return false;
   }
   return true;
 }

@@ -1,8 +1,10 @@
+import { mergeClosePoints } from './closePoints';
 import { applyStroke, curveFromValues, type StrokeSample } from './curve';
 import { newId } from './ids';
 import {
   LINE_STYLES,
   nextParticipantColor,
+  SESSION_LIMITS,
   type ActionItem,
   type AnalysisSettings,
   type Curve,
@@ -60,7 +62,8 @@ function remapPoints(points: readonly CurvePoint[], map: (x: TimePos) => TimePos
     if (nx !== null) out.push([nx, y]);
   }
   out.sort((a, b) => a[0] - b[0]);
-  return out.filter((p, i) => i === 0 || p[0] > out[i - 1]![0]);
+  // Squeezing a phase can bring points closer than a file may hold them.
+  return mergeClosePoints(out).points;
 }
 
 export function addPhase(s: Session, name: string, index: number = s.timeline.phases.length): Session {
@@ -81,7 +84,10 @@ export function renamePhase(s: Session, phaseId: Id, name: string): Session {
 
 export function resizePhase(s: Session, phaseId: Id, width: number): Session {
   if (!(width > 0) || !Number.isFinite(width)) return s;
-  return withPhases(s, s.timeline.phases.map((p) => (p.id === phaseId ? { ...p, width } : p)));
+  // Inside what the file format holds, so the session saves as it is shown.
+  const { min, max } = SESSION_LIMITS.phaseWidth;
+  const bounded = Math.min(max, Math.max(min, width));
+  return withPhases(s, s.timeline.phases.map((p) => (p.id === phaseId ? { ...p, width: bounded } : p)));
 }
 
 export function movePhase(s: Session, phaseId: Id, delta: -1 | 1): Session {
