@@ -1,6 +1,6 @@
 import { SESSION_EXTENSION } from '../../shared/contract';
 import { sanitizeFileName } from '../../shared/file-names';
-import { createSession, parseSessionFile, serializeSession, type Session } from '../domain';
+import { createSession, parseSessionFile, serializeSession, type Session, type SessionRepair } from '../domain';
 import type { ExternalFileResult, FileProblem, NativeTexts, Platform } from '../platform/platform';
 import { isDirty, replaceSession, todayIso, type AppStore } from './store';
 
@@ -111,6 +111,7 @@ export async function openExternalFile(ctx: FileContext, result: ExternalFileRes
 
 interface LoadedFile {
   session: Session;
+  repairs: readonly SessionRepair[];
   fileId: string;
   fileName: string;
 }
@@ -128,12 +129,13 @@ function loadReadFile(ctx: FileContext, result: ExternalFileResult): LoadedFile 
     ctx.store.setState({ notice: { kind: 'openFailed', fileName: result.fileName, error: parsed.error } });
     return undefined;
   }
-  return { session: parsed.session, fileId: result.fileId, fileName: result.fileName };
+  return { session: parsed.session, repairs: parsed.repairs, fileId: result.fileId, fileName: result.fileName };
 }
 
-function showOpened(ctx: FileContext, { session, fileId, fileName }: LoadedFile): void {
-  replaceSession(ctx.store, session, { fileId, fileName });
-  ctx.store.setState({ notice: { kind: 'opened', fileName } });
+function showOpened(ctx: FileContext, { session, repairs, fileId, fileName }: LoadedFile): void {
+  // A mended session is not what is on disk: it starts unsaved (and autosaved), the file stays untouched until Save.
+  replaceSession(ctx.store, session, { fileId, fileName }, { unsaved: repairs.length > 0 });
+  ctx.store.setState({ notice: { kind: 'opened', fileName, repairs } });
 }
 
 /**
@@ -148,7 +150,7 @@ export async function openBundledSession(ctx: FileContext, name: string, text: s
     return false;
   }
   replaceSession(ctx.store, parsed.session, { fileId: null, fileName: null });
-  ctx.store.setState({ notice: { kind: 'opened', fileName: name } });
+  ctx.store.setState({ notice: { kind: 'opened', fileName: name, repairs: parsed.repairs } });
   return true;
 }
 

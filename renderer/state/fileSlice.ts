@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand';
-import type { Session, SessionFileError } from '../domain';
+import type { Session, SessionFileError, SessionRepair } from '../domain';
 import type { FileProblem, OpenSessionResult } from '../platform/platform';
 import type { AppState } from './store';
 
 /** Something the app tells the user about files; the UI turns it into a sentence. */
 export type FileNotice =
   | { kind: 'saved'; fileName: string }
-  | { kind: 'opened'; fileName: string }
+  /** `repairs`: what loading mended (SessionRepair), so the session is not what is on disk. */
+  | { kind: 'opened'; fileName: string; repairs: readonly SessionRepair[] }
   | { kind: 'openFailed'; fileName: string; error: SessionFileError }
   | { kind: 'readFailed'; fileName: string; reason: Extract<OpenSessionResult, { kind: 'error' }>['reason']; detail: string }
   /** The reason is main's (or the browser's) typed problem; the UI says it in the user's language, with the OS's code. */

@@ -4,14 +4,14 @@ import { findCommand } from '../state';
 import { useApp, useServices } from './AppContext';
 import { describeNotice } from './notices';
 
-/** File messages: errors stay until dismissed, confirmations fade after a few seconds. */
+/** File messages: errors (and what opening a file mended) stay until dismissed, confirmations fade after a few seconds. */
 export function NoticeBanner() {
   const { t } = useTranslation();
   const { files } = useServices();
   const notice = useApp((s) => s.notice);
   const setNotice = useApp((s) => s.setNotice);
   const described = notice && describeNotice(t, notice);
-  const fades = described !== null && !described.isError;
+  const fades = described !== null && !described.isError && !described.stays;
   // Keyed on the notice itself, so a re-render of the app doesn't restart the four seconds.
   useEffect(() => {
     if (!fades) return;
