@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMAND_DECLARATIONS, matchesKeyBinding } from '../../../shared/commands';
 import type { Platform, RoomState, RoomStep } from '../../platform/platform';
+import { ErrorBoundary, RoomFallback } from '../ErrorBoundary';
 import { RoomView } from './RoomView';
 import { usePointerActive } from './usePointerActive';
 
@@ -53,14 +54,17 @@ export function PresenterApp({ platform }: { platform: Platform }) {
 
   return (
     <div className="room-window">
-      <RoomView state={state}>
-        {/* Electron opens this window full screen; a browser window needs the user's click. */}
-        {platform.kind === 'browser' && !fullScreen && (
-          <button type="button" className={`btn room__fullscreen${pointerActive ? ' is-shown' : ''}`} onClick={() => platform.presenter.setFullScreen(true)}>
-            {t('presenter.room.fullScreen')}
-          </button>
-        )}
-      </RoomView>
+      {/* A room view that fails says so instead of going blank; the next state from the facilitator tries again. */}
+      <ErrorBoundary resetKeys={[state]} fallback={(error) => <RoomFallback error={error} />}>
+        <RoomView state={state}>
+          {/* Electron opens this window full screen; a browser window needs the user's click. */}
+          {platform.kind === 'browser' && !fullScreen && (
+            <button type="button" className={`btn room__fullscreen${pointerActive ? ' is-shown' : ''}`} onClick={() => platform.presenter.setFullScreen(true)}>
+              {t('presenter.room.fullScreen')}
+            </button>
+          )}
+        </RoomView>
+      </ErrorBoundary>
     </div>
   );
 }
