@@ -25,6 +25,10 @@ const en = {
     room: 'The room view could not be drawn.',
     roomLead: 'The retro is safe in the facilitator’s window; the next change there draws this screen again.',
   },
+  autosave: {
+    newerKept:
+      'Unsaved changes from a newer version of Wavelength were found (file format {{found}}; this version reads up to {{supported}}). They are kept for that version to recover, so this window makes no automatic backups: save your work to a file.',
+  },
 };
 
 const de = {
@@ -50,6 +54,10 @@ const de = {
     retry: 'Erneut versuchen',
     room: 'Die Raumansicht konnte nicht gezeichnet werden.',
     roomLead: 'Die Retro ist im Fenster der Moderation sicher; mit der nächsten Änderung dort wird dieser Bildschirm neu gezeichnet.',
+  },
+  autosave: {
+    newerKept:
+      'Es wurden ungespeicherte Änderungen aus einer neueren Wavelength-Version gefunden (Dateiformat {{found}}; diese Version liest bis {{supported}}). Sie bleiben für die neuere Version erhalten, deshalb legt dieses Fenster keine automatischen Sicherungen an: Speichere deine Arbeit in einer Datei.',
   },
 };
 

@@ -16,6 +16,8 @@ export type FileNotice =
   | { kind: 'backupNotUpdated'; fileName: string; osCode: string | null }
   /** The autosave of an earlier run is open again, with its changes unsaved. */
   | { kind: 'recovered'; projectName: string }
+  /** A newer Wavelength's autosave was found: kept for that version, and this window writes no autosave over it. */
+  | { kind: 'newerAutosaveKept'; found: number; supported: number }
   /** An autosave was there but could not be read or loaded; it was discarded. */
   | { kind: 'recoveryFailed'; error: SessionFileError | null; detail: string }
   | { kind: 'autosaveFailed'; detail: string };
@@ -31,6 +33,14 @@ export interface RecoveryOffer {
   fileName: string | null;
 }
 
+/**
+ * Input not yet in the session (a note being typed into the add form): how
+ * it would change the session once added. The autosave writes the session
+ * with every draft applied, so a crash doesn't lose what was being typed;
+ * the session itself and its undo history are untouched.
+ */
+export type SessionDraft = (session: Session) => Session;
+
 export interface FileSlice {
   /** Token of the file on disk (from the host's dialog); null until saved or opened. */
   fileId: string | null;
@@ -41,6 +51,15 @@ export interface FileSlice {
   setNotice(notice: FileNotice | null): void;
   /** An earlier run's unsaved session, until the user recovers or discards it, or a newer autosave replaces it. */
   recovery: RecoveryOffer | null;
+  /**
+   * The host's autosave holds a newer Wavelength's session (file format
+   * `found`). It is that version's to recover: while it is there, this
+   * window neither overwrites nor clears it.
+   */
+  newerAutosave: { found: number; supported: number } | null;
+  drafts: Readonly<Record<string, SessionDraft>>;
+  /** Add, replace (same key) or, with null, drop a draft. */
+  setDraft(key: string, draft: SessionDraft | null): void;
 }
 
 export const createFileSlice =
@@ -52,4 +71,14 @@ export const createFileSlice =
     notice: null,
     setNotice: (notice) => set({ notice }),
     recovery: null,
+    newerAutosave: null,
+    drafts: {},
+    setDraft: (key, draft) =>
+      set((state) => {
+        if (draft === null && !(key in state.drafts)) return state;
+        const drafts = { ...state.drafts };
+        if (draft === null) delete drafts[key];
+        else drafts[key] = draft;
+        return { drafts };
+      }),
   });

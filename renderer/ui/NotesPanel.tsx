@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_KINDS, phaseAt, timePos, type Id, type Note, type NoteKind, type TimePos } from '../domain';
-import { useApp } from './AppContext';
+import { addNote as addNoteTo, NOTE_KINDS, phaseAt, timePos, type Id, type Note, type NoteKind, type TimePos } from '../domain';
+import { useActions, useApp } from './AppContext';
 import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
@@ -112,6 +112,7 @@ function NoteForm({
   const [kind, setKind] = useState<NoteKind>('event');
   const [at, setAt] = useState<TimePos>(initialAt);
   const [participantId, setParticipantId] = useState<Id | null>(null);
+  useAutosavedDraft(text, author, kind, at, participantId);
   return (
     <form
       className="card note-form"
@@ -141,6 +142,23 @@ function NoteForm({
       </button>
     </form>
   );
+}
+
+/**
+ * A note being typed, not added yet, still reaches the autosave (issue 9):
+ * as a draft the autosave applies to the session it writes. The session
+ * and its undo history don't change until the note is added.
+ */
+function useAutosavedDraft(text: string, author: string, kind: NoteKind, at: TimePos, participantId: Id | null): void {
+  const key = useId();
+  const roundId = useApp((s) => s.roundId);
+  const { setDraft } = useActions();
+  useEffect(() => {
+    if (!text.trim()) return;
+    const note = { text: text.trim(), author: author.trim(), kind, at, participantId, roundId };
+    setDraft(key, (session) => addNoteTo(session, note));
+    return () => setDraft(key, null);
+  }, [key, text, author, kind, at, participantId, roundId, setDraft]);
 }
 
 function PositionSlider({ at, onChange }: { at: TimePos; onChange: (at: TimePos) => void }) {

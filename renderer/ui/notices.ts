@@ -101,6 +101,8 @@ export function describeNotice(t: TFunction, notice: FileNotice): { text: string
           : t('files.notices.recoveredUntitled'),
         isError: false,
       };
+    case 'newerAutosaveKept':
+      return { text: t('safety.autosave.newerKept', { found: notice.found, supported: notice.supported }), isError: false, stays: true };
     case 'autosaveFailed':
       return { text: t('files.notices.autosaveFailed', { detail: notice.detail }), isError: true };
     case 'recoveryFailed': {
