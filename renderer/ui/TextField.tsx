@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
+import { removeUnsafeCharacters } from '../domain';
 import { beginFieldEdit, LIVE_COMMIT_MS, type FieldEdit } from '../state';
 import { useServices } from './AppContext';
 
@@ -37,7 +38,9 @@ export function TextField({ value, onCommit, onBlur, onKeyDown, ...rest }: Props
     if (text === committed.current) return;
     edit.current ??= { original: committed.current, history: beginFieldEdit(store) };
     committed.current = text;
-    edit.current.history.commit(() => commitRef.current(text));
+    // A pasted control character would make the SVG export malformed (the file format removes them too).
+    const clean = removeUnsafeCharacters(text).text;
+    edit.current.history.commit(() => commitRef.current(clean));
   };
 
   // A value from elsewhere (undo, another file, a rename by the app) replaces the draft and ends the edit;
