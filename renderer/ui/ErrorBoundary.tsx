@@ -111,7 +111,7 @@ export function AppBoundary({ children }: { children: ReactNode }) {
 export function RoomFallback({ error }: { error: Error }) {
   const { t } = useTranslation();
   return (
-    <div className="room room--waiting" role="alert" data-testid="room-failed">
+    <div className="room room--failed" role="alert" data-testid="room-failed">
       <div className="room__card-box">
         <p className="room__card-title">{t('safety.boundary.room')}</p>
         <p className="room__card-detail">{t('safety.boundary.roomLead')}</p>

@@ -278,3 +278,46 @@ describe('what the app writes, it opens', () => {
     expect(accepted(parseSessionFile(serializeSession(s))).repairs).toEqual([]);
   });
 });
+
+describe('the edges of what a file may hold', () => {
+  it('a handover at exactly 0 or 1 and curves touching both ends analyse to finite numbers', () => {
+    for (const at of [0, 1]) {
+      const result = accepted(
+        parseSessionFile(
+          fileWith((doc) => {
+            doc.session.timeline.milestones[0]!.at = at as never;
+            (doc.session.curves[0] as { points: unknown }).points = [[0, 0], [1, 1]];
+            (doc.session.curves[1] as { points: unknown }).points = [[0, 1], [0.5, 0], [1, 1]];
+          }),
+        ),
+      );
+      const analysis = analyseRound(result.session, 'r1');
+      expect(findNonFinite(analysis)).toBeNull();
+      // No room before (at 0) or after (at 1) the handover: no drop, rather than an invented one.
+      expect(analysis.handover?.byParticipant['pt_anna']?.ok).toBe(false);
+    }
+  });
+
+  it('refuses a milestone or a point outside the timeline', () => {
+    const outside = (edit: (doc: { session: Editable<Session> }) => void) => problemsOf(parseSessionFile(fileWith(edit)))[0];
+    expect(outside((doc) => void (doc.session.timeline.milestones[0]!.at = (1 + 1e-15) as never))).toMatch(/^session\.timeline\.milestones\.0\.at/);
+    expect(outside((doc) => void ((doc.session.curves[0] as { points: unknown }).points = [[-1e-300, 0], [1, 1]]))).toMatch(/^session\.curves\.0\.points\.0\.0/);
+    // 1e999 is how JSON writes Infinity; JSON.parse reads it as Infinity, which no number field takes.
+    const text = fileWith(() => {}).replace('"handoverWindow":0.2', '"handoverWindow":1e999');
+    expect(problemsOf(parseSessionFile(text))[0]).toMatch(/^session\.analysis\.handoverWindow/);
+  });
+
+  // Seconds with an analysis quadratic in the curves (main before issue 7's rewrite); the timeout only stops a hang.
+  it('the most participants a round may hold analyse to finite numbers', { timeout: 60_000 }, () => {
+    const people = Array.from({ length: SESSION_LIMITS.participants }, (_, i) => ({
+      id: `pt_${i}`,
+      team: (['sales', 'ps', 'customer', 'other'] as const)[i % 4]!,
+      curve: raw([[(i % 7) / 100, (i % 11) / 10], [0.5 + (i % 5) / 100, (i % 3) / 2], [1 - (i % 2) / 100, 1 - (i % 11) / 10]]),
+    }));
+    const built = buildSession({ people });
+    const session = { ...built, participants: built.participants.map((p) => ({ ...p, color: '#0072B2' })) };
+    const result = accepted(parseSessionFile(serializeSession(session)));
+    expect(result.session.participants).toHaveLength(SESSION_LIMITS.participants);
+    expect(findNonFinite(analyseRound(result.session, 'r1'))).toBeNull();
+  });
+});
