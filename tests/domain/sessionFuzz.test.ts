@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession, serializeSession } from '../../renderer/domain';
 import { buildSession, line, pt } from './sessionBuilder';
 import { checkSessionFile, type Verdict } from './fuzz/checkSessionFile';
+import { findNonFinite } from './fuzz/findNonFinite';
 import { generateHostileFile } from './fuzz/hostileSessions';
 import { createRandom, fileSeed } from './fuzz/random';
 
@@ -87,5 +88,21 @@ describe('hostile session files', () => {
       expect(outcomes.get('accepted') ?? 0, summary).toBeGreaterThan(FILES * 0.2);
       expect(FILES - (outcomes.get('accepted') ?? 0), summary).toBeGreaterThan(FILES * 0.2);
     }
+  });
+});
+
+describe('findNonFinite, the check the fuzz test rests on', () => {
+  it('names the path of the first NaN or Infinity, however deep and in whatever container', () => {
+    expect(findNonFinite({ a: [1, { b: new Map([['k', [0, Number.NaN]]]) }] })).toBe('a.1.b.k.1 = NaN');
+    expect(findNonFinite({ teams: [{ mean: new Float64Array([0.5, -Infinity]) }] })).toBe('teams.0.mean.1 = -Infinity');
+    expect(findNonFinite(new Set([1, Infinity]))).toBe('1 = Infinity');
+    expect(findNonFinite(Number.NaN)).toBe('(root) = NaN');
+  });
+
+  it('passes finite data, nulls, strings and cycles', () => {
+    const cyclic: Record<string, unknown> = { x: 1, label: 'NaN', missing: null };
+    cyclic['self'] = cyclic;
+    expect(findNonFinite(cyclic)).toBeNull();
+    expect(findNonFinite([0, -0, Number.MAX_VALUE, Number.MIN_VALUE, undefined])).toBeNull();
   });
 });
