@@ -132,9 +132,9 @@ test.describe('accepted files from the fuzz generator', () => {
     test.setTimeout(120_000);
     page.on('dialog', (dialog) => void dialog.accept());
     const bases = readdirSync(SAMPLES).map((name) => readFileSync(join(SAMPLES, name), 'utf8'));
-    // The first accepted files of a fixed seed whose mutations were all aimed at the maths.
+    // The first five accepted files of a fixed seed whose mutations were all aimed at the maths.
     const picked: { text: string; recipe: string }[] = [];
-    for (let index = 0; picked.length < 6; index++) {
+    for (let index = 0; picked.length < 5; index++) {
       const file = generateHostileFile(createRandom(fileSeed(9, index)), bases);
       if (parseSessionFile(file.text).ok && file.recipe.every((step) => !/^(replace|delete|add|duplicate|remove|reverse|dangle|envelope)/.test(step))) {
         picked.push({ text: file.text, recipe: file.recipe.join(' / ') });
