@@ -19,7 +19,7 @@ import { createRandom, fileSeed } from './fuzz/random';
  *   WAVELENGTH_FUZZ_SEED=<seed> WAVELENGTH_FUZZ_ONLY=<index> npx vitest run --project unit tests/domain/sessionFuzz.test.ts
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const FILES = Number(process.env['WAVELENGTH_FUZZ_FILES'] ?? 3000);
+const FILES = Number(process.env['WAVELENGTH_FUZZ_FILES'] ?? 2000);
 const SEED = Number(process.env['WAVELENGTH_FUZZ_SEED'] ?? 20261127);
 const ONLY = process.env['WAVELENGTH_FUZZ_ONLY'] === undefined ? null : Number(process.env['WAVELENGTH_FUZZ_ONLY']);
 /** Failing files are written here to be opened in the app or replayed. */
