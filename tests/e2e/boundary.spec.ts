@@ -38,6 +38,7 @@ function expectOnlyCaughtFailures(problems: PageProblems): void {
 
 test.describe('a failing step', () => {
   test.use({ locale: 'en-US', failOnPageProblems: false });
+  test.describe.configure({ timeout: 60_000 });
 
   test('says so, keeps the retro and saves it; the top bar and the other steps keep working', async ({ page, problems }) => {
     await page.goto('/');

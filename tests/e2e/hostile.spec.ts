@@ -62,6 +62,8 @@ async function exportAs(page: Page, format: RegExp): Promise<string> {
 
 test.describe('files that opened on main and then broke the app', () => {
   test.use({ locale: 'en-US' });
+  // Each walks every step and exports: more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 60_000 });
 
   test.beforeEach(async ({ page }) => {
     // Opening over unsaved changes asks with window.confirm: go on.
@@ -132,9 +134,9 @@ test.describe('accepted files from the fuzz generator', () => {
     test.setTimeout(120_000);
     page.on('dialog', (dialog) => void dialog.accept());
     const bases = readdirSync(SAMPLES).map((name) => readFileSync(join(SAMPLES, name), 'utf8'));
-    // The first five accepted files of a fixed seed whose mutations were all aimed at the maths.
+    // The first four accepted files of a fixed seed whose mutations were all aimed at the maths.
     const picked: { text: string; recipe: string }[] = [];
-    for (let index = 0; picked.length < 5; index++) {
+    for (let index = 0; picked.length < 4; index++) {
       const file = generateHostileFile(createRandom(fileSeed(9, index)), bases);
       if (parseSessionFile(file.text).ok && file.recipe.every((step) => !/^(replace|delete|add|duplicate|remove|reverse|dangle|envelope)/.test(step))) {
         picked.push({ text: file.text, recipe: file.recipe.join(' / ') });

@@ -93,13 +93,13 @@ test.describe('typed but not yet committed', () => {
     await page.getByRole('button', { name: 'Start a new retro' }).click();
     const name = page.getByRole('textbox', { name: 'Project name' });
     await name.click();
-    // Slow enough for several commits while typing (one at most every second).
-    await typeSlowly(page, 'Atlas', 700);
+    // Slow enough for commits while typing (one at most every LIVE_COMMIT_MS, 1 s).
+    await typeSlowly(page, 'Atlas', 450);
     await expect(page.getByTestId('document-name')).toContainText('Atlas');
     await name.press('Tab');
     await name.click();
     await page.keyboard.press('End');
-    await typeSlowly(page, ' 2', 700);
+    await typeSlowly(page, ' 2', 600);
     await name.press('Tab');
 
     const undo = page.getByRole('button', { name: 'Undo' });
@@ -112,7 +112,7 @@ test.describe('typed but not yet committed', () => {
 
     // Esc after a commit while typing: as if the edit had never been, with nothing left to redo.
     await name.click();
-    await typeSlowly(page, 'Beta', 700);
+    await typeSlowly(page, 'Beta', 400);
     await expect(page.getByTestId('document-name')).toContainText('Beta');
     await name.press('Escape');
     await expect(name).toHaveValue('');
