@@ -355,7 +355,11 @@ async function measureRoom(browser, url) {
     await room.waitForTimeout(1000);
   };
   await mode('Team by team');
+  const profiler = process.env.BENCH_PROFILE ? await room.context().newCDPSession(room) : null;
+  if (profiler) await profiler.send('Profiler.enable');
+  if (profiler) await profiler.send('Profiler.start');
   await step('team by team: Sales (25)', next, 25);
+  if (profiler) await writeFile(process.env.BENCH_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
   await step('team by team: PS (50)', next, 50);
   await mode('One by one');
   await step('one by one: 1st', next, 1);

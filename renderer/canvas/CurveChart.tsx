@@ -109,9 +109,7 @@ export function CurveChart(props: CurveChartProps) {
       style={CONTAINER_STYLE}
     >
       {width > 0 && height > 0 && (
-        // A new stage for a new size: resizing a Konva stage redraws every layer at once, for the width and
-        // again for the height, and then once more with the new geometry; a new stage draws each layer once.
-        <Stage key={`${width}x${height}`} width={width} height={height} listening={false}>
+        <Stage width={width} height={height} listening={false} ref={resizeWithoutDrawing}>
           <Layer listening={false} key={fontsReady ? 'fonts' : 'nofonts'} ref={LAYER_REFS.background}>
             <ChartBackground geometry={geometry} scale={scale} handoverBadge={props.handoverBadge} fontFamily={CHART_FONT} />
           </Layer>
@@ -152,6 +150,33 @@ const LAYER_REFS = Object.fromEntries(
     },
   ]),
 ) as Record<'background' | 'underlay' | 'faded' | 'full' | 'overlay', (layer: Konva.Layer | null) => (() => void) | undefined>;
+
+/**
+ * Konva redraws every layer at once when the stage's width changes, again when its height does, and
+ * react-konva then draws them once more with the new geometry; each time it also allocates the layers'
+ * canvases anew, which at 4K alone took seconds of main thread (the room view resizes whenever its legend
+ * grows a line). Here a resize asks for one draw of each layer, in the frame that brings the new geometry,
+ * and a layer's canvas only ever grows: a smaller chart draws into the top-left part of it and the
+ * chart's box clips the rest.
+ */
+function resizeWithoutDrawing(stage: Konva.Stage | null) {
+  if (!stage) return;
+  stage.off('widthChange.konva heightChange.konva');
+  stage.on('widthChange.konva heightChange.konva', () => {
+    const [width, height] = [stage.width(), stage.height()];
+    stage.content.style.width = `${width}px`;
+    stage.content.style.height = `${height}px`;
+    for (const layer of stage.getLayers()) {
+      const canvas = layer.getCanvas();
+      const grown = { width: Math.max(width, canvas.getWidth()), height: Math.max(height, canvas.getHeight()) };
+      if (grown.width !== canvas.getWidth() || grown.height !== canvas.getHeight()) {
+        // Konva's own resize step (Stage._resizeDOM does the same, then draws at once); pinned Konva 10.9.1.
+        (layer as unknown as { _setSize(s: { width: number; height: number }): void })._setSize(grown);
+      }
+      layer.batchDraw();
+    }
+  });
+}
 
 /** The same object as last render while the value is equal (by JSON), so memos keyed on it hold. */
 function useStructural<T>(value: T): T {

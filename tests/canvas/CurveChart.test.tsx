@@ -133,6 +133,24 @@ function pointer() {
     );
 }
 
+/** How often each layer's canvas was cleared (Konva clears a layer before each draw) while `during` runs. */
+async function layerClears(during: () => Promise<void>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const proto = CanvasRenderingContext2D.prototype;
+  const { clearRect } = proto;
+  proto.clearRect = function (this: CanvasRenderingContext2D, ...args: Parameters<typeof clearRect>) {
+    const name = this.canvas.dataset.layer;
+    if (name) counts[name] = (counts[name] ?? 0) + 1;
+    return clearRect.apply(this, args);
+  };
+  try {
+    await during();
+  } finally {
+    proto.clearRect = clearRect;
+  }
+  return counts;
+}
+
 /** Counts clears and strokes on the layers' own canvases while `during` runs. */
 async function layerRepaints(during: () => Promise<void>): Promise<number> {
   let count = 0;
@@ -234,6 +252,32 @@ describe('CurveChart', () => {
       await nextFrame();
     });
     expect(repaints).toBe(0);
+  });
+
+  it('follows a resize with one draw of each layer at the new size', async () => {
+    await renderChart([flatCurve('Anna', '#D55E00', 'solid', 0.5)]);
+    const taller = layoutChart(WIDTH, HEIGHT + 100, phases, milestones, 'h', [scale.low, scale.mid, scale.high], LAPTOP_STYLE);
+    const clears = await layerClears(async () => {
+      host!.style.height = `${HEIGHT + 100}px`;
+      await vi.waitFor(() => expect(layer('full').height).toBe(HEIGHT + 100));
+      await nextFrame();
+      await nextFrame();
+    });
+    expect(clears).toEqual({ background: 1, underlay: 1, faded: 1, full: 1, overlay: 1 });
+    expect(display('full').getBoundingClientRect().height).toBe(HEIGHT + 100);
+    expect(close(shownPixel(taller.xOf(timePos(0.3)), taller.yOf(enthusiasm(0.5))), [213, 94, 0])).toBe(true);
+    // Back to the old size: the canvases keep their size (no new allocation), the picture follows the geometry.
+    await layerClears(async () => {
+      host!.style.height = `${HEIGHT}px`;
+      await vi.waitFor(() => expect(host!.querySelector('[data-testid="curve-chart"]')!.getAttribute('data-plot')).toBe(
+        `${geometry.plot.left},${geometry.plot.top},${geometry.plot.right},${geometry.plot.bottom}`,
+      ));
+      await nextFrame();
+      await nextFrame();
+    });
+    expect(layer('full').height).toBe(HEIGHT + 100);
+    expect(close(shownPixel(geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.5))), [213, 94, 0])).toBe(true);
+    expect(pixel(layer('full'), geometry.xOf(timePos(0.3)), taller.yOf(enthusiasm(0.5)))[3]).toBe(0);
   });
 
   it('renders at the device pixel ratio so lines stay sharp on HiDPI screens', async () => {
