@@ -62,9 +62,10 @@ export const REVERSAL_MIN = 0.03;
 /**
  * Over how much of the timeline a redrawn part blends into the curve it
  * meets (at most a third of the part's own width), so a redraw that starts
- * off the old line joins it with a short smooth ramp, not a vertical seam.
+ * off the old line joins it with a short smooth ramp, not a vertical seam
+ * (3 % still looked like a cliff on screen; 5 % is about 80 px at 1080p).
  */
-export const BLEND_SPAN = 0.03;
+export const BLEND_SPAN = 0.05;
 
 /**
  * Draw a stroke into a curve and return the new stored points.
@@ -233,18 +234,24 @@ function passValues(pass: readonly StrokeSample[]): { lo: number; values: Float6
     if (!against[i]) continue;
     for (let j = Math.max(0, i - half); j <= Math.min(mean.length - 1, i + half); j++) zone[j] = 1;
   }
-  const values = new Float64Array(mean);
-  for (let i = 0; i < mean.length; i++) {
+  // Twice a moving average over REVERSAL_MIN (a triangle over twice that): once leaves a visible ripple.
+  return { lo, values: smoothIn(smoothIn(mean, zone, half), zone, half) };
+}
+
+/** Moving average over ±half steps, only at the steps in zone (the window stops at the ends). */
+function smoothIn(values: Float64Array, zone: Uint8Array, half: number): Float64Array {
+  const out = new Float64Array(values);
+  for (let i = 0; i < values.length; i++) {
     if (!zone[i]) continue;
     let total = 0;
     let n = 0;
-    for (let j = Math.max(0, i - half); j <= Math.min(mean.length - 1, i + half); j++) {
-      total += mean[j]!;
+    for (let j = Math.max(0, i - half); j <= Math.min(values.length - 1, i + half); j++) {
+      total += values[j]!;
       n++;
     }
-    values[i] = total / n;
+    out[i] = total / n;
   }
-  return { lo, values };
+  return out;
 }
 
 /** Sorted, strictly increasing in time (a later duplicate time replaces an earlier one). */
