@@ -21,13 +21,19 @@
 // reports the longest frame and the main-thread time in the second after.
 //
 // Shared machines are noisy: read the ratios printed at the end (50:0 curves,
-// 4K:1080p), taken in the same run, rather than absolute numbers.
+// 4K:1080p), taken in the same run, rather than absolute numbers. Task time is
+// wall time, which a busy machine inflates (the thread waits for a core in the
+// middle of a task); the CPU column is the time the thread actually ran.
 //
 //   node scripts/bench.mjs [--app DIR] [--only draw|room] [--json FILE]
 //     --app DIR   serve DIR/out/renderer instead of this checkout's build (to
 //                 measure an older build with the same bench)
 //     --json FILE write every figure as JSON too
 //     --sizes 1920x1080,3840x2160  --curves 0,50   a part of the grid
+//   To see where time goes: BENCH_TRACE_DIR=dir keeps the traces (open them in
+//   DevTools' Performance panel), BENCH_DEBUG=dir logs which canvases each step
+//   clears, strokes and copies (and screenshots the commit), BENCH_PROFILE=file
+//   keeps a CPU profile of the room view's first reveal step.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -164,9 +170,11 @@ function mainThreadTasks(trace, urlPart) {
   const tasksOf = (filter) => {
     const spans = events
       .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && filter(threadNames.get(`${e.pid}:${e.tid}`) ?? '', e))
-      .map((e) => [e.ts, e.ts + (e.dur ?? 0)])
+      // [start, end, thread CPU time] in µs: the trace gives both the wall time (dur) and the time the
+      // thread actually ran (tdur), which a busy machine does not inflate.
+      .map((e) => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? e.dur ?? 0])
       .sort((a, b) => a[0] - b[0]);
-    // Nested run loops put a task inside a task: count the time once.
+    // Nested run loops put a task inside a task: count the time once (the outer task's).
     const merged = [];
     for (const s of spans) {
       const last = merged[merged.length - 1];
@@ -184,13 +192,15 @@ function mainThreadTasks(trace, urlPart) {
   };
 }
 
-/** Milliseconds of task time inside [from, to) (µs). */
-function busyMs(tasks, from, to) {
+/** Milliseconds of task time inside [from, to) (µs): wall time, or with cpu the thread's own running time. */
+function busyMs(tasks, from, to, cpu = false) {
   let sum = 0;
-  for (const [a, b] of tasks) {
+  for (const [a, b, ran] of tasks) {
     if (b <= from) continue;
     if (a >= to) break;
-    sum += Math.min(b, to) - Math.max(a, from);
+    const overlap = Math.min(b, to) - Math.max(a, from);
+    // A task that straddles the edge counts with the share of it that lies inside.
+    sum += cpu ? (b > a ? (ran * overlap) / (b - a) : ran) : overlap;
   }
   return sum / 1000;
 }
@@ -295,6 +305,7 @@ async function measureStroke(browser, url, size, curves) {
   const { main, compositing } = mainThreadTasks(trace, '127.0.0.1');
   // Each move owns the time until the next one (the last: one period), so the frames it causes are counted once.
   const perMove = sent.map((t, i) => busyMs(main, t, sent[i + 1] ?? strokeEnd));
+  const cpuPerMove = sent.map((t, i) => busyMs(main, t, sent[i + 1] ?? strokeEnd, true));
   const strokeSpan = [sent[0], strokeEnd];
   return {
     size: size.name,
@@ -302,6 +313,7 @@ async function measureStroke(browser, url, size, curves) {
     moves: sent.length,
     rateHz: (sent.length - 1) / ((sent[sent.length - 1] - sent[0]) / 1e6),
     task: summary(perMove),
+    cpu: summary(cpuPerMove),
     taskFromMetrics: metricsStroke / sent.length,
     compositingPerMove: busyMs(compositing, ...strokeSpan) / sent.length,
     handler: summary(handler),
@@ -309,6 +321,7 @@ async function measureStroke(browser, url, size, curves) {
     commit: {
       longestFrame: Math.max(...frameIntervalsIn(framesUs, upAt, settledAt)),
       mainMs: busyMs(main, upAt, settledAt),
+      cpuMs: busyMs(main, upAt, settledAt, true),
       toScreenMs: (committedAt - upAt) / 1000,
     },
   };
@@ -382,6 +395,7 @@ async function measureRoom(browser, url) {
     label: s.label,
     longestFrame: Math.max(...frameIntervalsIn(framesUs, s.from, s.to)),
     mainMs: busyMs(main, s.from, s.to),
+    cpuMs: busyMs(main, s.from, s.to, true),
     toScreenMs: s.toScreenMs,
   }));
 }
@@ -411,22 +425,24 @@ const f2 = (v) => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
 const trio = (s) => `${f2(s.median)} / ${f2(s.p95)} / ${f2(s.max)}`;
 if (results.draw.length > 0) {
   console.log(`Drawing: one stroke of ${MOVES} pointer moves at ${MOVE_HZ} Hz, headless Chromium, GPU off (${appRoot})`);
-  console.log('size       curves | main-thread task ms per move: median / p95 / max (mean) | handler ms median / p95 / max | frame interval ms median / p95 / max | compositor ms/move | commit: longest frame ms, main ms');
+  console.log('size       curves | main-thread task ms per move: median / p95 / max (mean) | of it CPU ms: median / p95 / max (mean) | handler ms: median / p95 / max | frame interval ms: median / p95 / max | compositor ms/move | commit: longest frame ms, main ms (CPU)');
   for (const r of results.draw) {
     console.log(
-      `${r.size.padEnd(10)} ${String(r.curves).padStart(6)} | ${trio(r.task).padStart(22)} (${f2(r.task.mean)}, metrics ${f2(r.taskFromMetrics)}) | ${trio(r.handler).padStart(18)} | ${trio(r.frames).padStart(20)} | ${f2(r.compositingPerMove).padStart(6)} | ${f1(r.commit.longestFrame)}, ${f1(r.commit.mainMs)}  (${Math.round(r.rateHz)} Hz)`,
+      `${r.size.padEnd(10)} ${String(r.curves).padStart(6)} | ${trio(r.task).padStart(22)} (${f2(r.task.mean)}, metrics ${f2(r.taskFromMetrics)}) | ${trio(r.cpu).padStart(20)} (${f2(r.cpu.mean)}) | ${trio(r.handler).padStart(18)} | ${trio(r.frames).padStart(20)} | ${f2(r.compositingPerMove).padStart(6)} | ${f1(r.commit.longestFrame)}, ${f1(r.commit.mainMs)} (${f1(r.commit.cpuMs)})  (${Math.round(r.rateHz)} Hz)`,
     );
   }
   const find = (size, curves) => results.draw.find((r) => r.size === size && r.curves === curves);
   const ratio = (a, b) => (a && b && b > 0 ? (a / b).toFixed(2) : 'n/a');
-  console.log('ratios from this run (task time per move, median; mean in brackets):');
+  console.log('ratios from this run (task time per move: median, mean; CPU time: median, mean):');
+  const ratios = (a, b) =>
+    `${ratio(a.task.median, b.task.median)}, ${ratio(a.task.mean, b.task.mean)}; CPU ${ratio(a.cpu.median, b.cpu.median)}, ${ratio(a.cpu.mean, b.cpu.mean)}`;
   for (const size of SIZES) {
     const [a, b] = [find(size.name, 50), find(size.name, 0)];
-    if (a && b) console.log(`  50:0 curves at ${size.name}: ${ratio(a.task.median, b.task.median)} (${ratio(a.task.mean, b.task.mean)})`);
+    if (a && b) console.log(`  50:0 curves at ${size.name}: ${ratios(a, b)}`);
   }
   for (const curves of CURVE_COUNTS) {
     const [a, b] = [find('3840×2160', curves), find('1920×1080', curves)];
-    if (a && b) console.log(`  4K:1080p at ${curves} curves: ${ratio(a.task.median, b.task.median)} (${ratio(a.task.mean, b.task.mean)})`);
+    if (a && b) console.log(`  4K:1080p at ${curves} curves: ${ratios(a, b)}`);
   }
   const bar = find('1920×1080', 50);
   if (bar) {
@@ -438,7 +454,9 @@ if (results.draw.length > 0) {
 }
 if (results.room.length > 0) {
   console.log(`Room screen ${ROOM_SIZE.width}×${ROOM_SIZE.height}, 50 curves: the second after each step`);
-  console.log('step                          | longest frame ms | main-thread ms | on screen after ms');
-  for (const s of results.room) console.log(`${s.label.padEnd(29)} | ${f1(s.longestFrame).padStart(16)} | ${f1(s.mainMs).padStart(14)} | ${f1(s.toScreenMs).padStart(8)}`);
+  console.log('step                          | longest frame ms | main-thread ms (CPU) | on screen after ms');
+  for (const s of results.room) {
+    console.log(`${s.label.padEnd(29)} | ${f1(s.longestFrame).padStart(16)} | ${`${f1(s.mainMs)} (${f1(s.cpuMs)})`.padStart(20)} | ${f1(s.toScreenMs).padStart(8)}`);
+  }
 }
 if (options.json) await writeFile(options.json, JSON.stringify(results, null, 1));
