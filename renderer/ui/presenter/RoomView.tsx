@@ -137,16 +137,29 @@ function RoomChart({ state, basis }: { state: RoomState; basis: { width: number;
     // Room for the Sales–PS gap strip under the chart, as tall as two lines of the chart's type.
     return gap ? { ...base, stripHeight: Math.round(base.fontSize * 2.4) } : base;
   }, [basis.width, basis.height, gap]);
-  const curves = useMemo(
-    (): VisibleCurve[] =>
-      state.curves.map((c) => ({
-        participant: { id: c.key, name: c.label, teamId: c.team, color: c.color },
-        team: { id: c.team, name: c.team, role: 'other', lineStyle: c.lineStyle },
-        curve: { participantId: c.key, roundId: 'room', points: c.points as unknown as CurvePoint[] },
-        faded: c.faded,
-      })),
-    [state.curves],
-  );
+  // Every room state arrives as new objects: a curve that did not change keeps its object, so its
+  // (memoised) shape is not rendered again at each reveal step.
+  const kept = useRef(new Map<string, { json: string; curve: VisibleCurve }>());
+  const curves = useMemo((): VisibleCurve[] => {
+    const next = new Map<string, { json: string; curve: VisibleCurve }>();
+    const list = state.curves.map((c) => {
+      const json = JSON.stringify(c);
+      const known = kept.current.get(c.key);
+      const curve: VisibleCurve =
+        known?.json === json
+          ? known.curve
+          : {
+              participant: { id: c.key, name: c.label, teamId: c.team, color: c.color },
+              team: { id: c.team, name: c.team, role: 'other', lineStyle: c.lineStyle },
+              curve: { participantId: c.key, roundId: 'room', points: c.points as unknown as CurvePoint[] },
+              faded: c.faded,
+            };
+      next.set(c.key, { json, curve });
+      return curve;
+    });
+    kept.current = next;
+    return list;
+  }, [state.curves]);
   const { phases, milestones, handoverId } = state.timeline;
   const notes = state.notes;
   const language = i18n.language;
