@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { preview } from 'vite';
 import { CHROMIUM_LAUNCH_ARGS, findChromium } from '../tests/support/chromium.mjs';
+import { benchAnalysis } from './bench-analysis.mjs';
 
 const MOVES = 240;
 
@@ -134,3 +135,5 @@ const [one, fifty] = results;
 const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
 console.log(`ratio 50:1  pointermove p95 ${ratio(pct(fifty.moves, 0.95), pct(one.moves, 0.95))}, frame p95 ${ratio(pct(fifty.frames, 0.95), pct(one.frames, 0.95))}`);
 console.log(`bar: pointermove < 2 ms → p95 at 50 curves ${pct(fifty.moves, 0.95).toFixed(2)} ms; frames < 20 ms → max while drawing at 50 curves ${Math.max(...fifty.frames).toFixed(1)} ms, at commit ${Math.max(...fifty.commitFrames).toFixed(1)} ms (headless, no GPU)`);
+
+await benchAnalysis();

@@ -70,7 +70,7 @@ export function meanOf(values: readonly number[]): number | null {
  * This is Hyndman & Fan's type 7, the default of numpy, R and Excel's
  * PERCENTILE.INC, so a facilitator can check a band in a spreadsheet.
  */
-export function percentileOf(sorted: readonly number[], p: number): number | null {
+export function percentileOf(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -196,13 +196,20 @@ export function teamSeries(teamId: Id, curves: readonly SampledCurve[], length: 
   const count = countCurves(own, length);
   const lower: (number | null)[] = [];
   const upper: (number | null)[] = [];
+  // One buffer for the values at a point, sorted in place (a typed array sorts numerically, without a comparator).
+  const buffer = new Float64Array(own.length);
   for (let i = 0; i < length; i++) {
     if (count[i]! < 2) {
       lower.push(null);
       upper.push(null);
       continue;
     }
-    const vs = valuesAt(own, i).sort((a, b) => a - b);
+    let k = 0;
+    for (const c of own) {
+      const v = c.values[i];
+      if (v !== null && v !== undefined) buffer[k++] = v;
+    }
+    const vs = buffer.subarray(0, k).sort();
     lower.push(percentileOf(vs, 0.25));
     upper.push(percentileOf(vs, 0.75));
   }
