@@ -150,6 +150,24 @@ export function momentAt(phases: readonly Phase[], at: TimePos): Moment {
  */
 export const PLATEAU_TOLERANCE = 0.01;
 
+/**
+ * The names of the phases a stretch of the timeline runs through, first to
+ * last. A phase the stretch only grazes at one end (less than half a grid
+ * step of it: a stretch that ends on a phase boundary touches the next
+ * phase in one point) is left out, so a span ending where Kickoff ends is
+ * named "… – Kickoff", not "… – Konzeption". A point, or a stretch inside
+ * one phase, names that phase.
+ */
+export function phasesOfStretch(phases: readonly Phase[], start: number, end: number): string[] {
+  const graze = 0.5 / ANALYSIS_GRID_STEPS;
+  const names = layoutPhases(phases)
+    .filter((s) => Math.min(end, s.end) - Math.max(start, s.start) > graze)
+    .map((s) => s.phase.name);
+  if (names.length > 0) return names;
+  const only = phaseAt(phases, timePos((start + end) / 2));
+  return only ? [only.phase.name] : [];
+}
+
 /** The run of grid indices around `best` where `keep` holds, as far as it goes on both sides. */
 function runAround(values: Series, best: number, keep: (v: number) => boolean): { from: number; to: number } {
   let from = best;
@@ -475,7 +493,9 @@ export function measurePeakEnd(
   const peak = values[peakIndex]!;
   const end = values[endIndex]!;
   const plateau = runAround(values, peakIndex, (v) => v >= peak - PLATEAU_TOLERANCE);
-  const reachesEnd = grid[endIndex]! >= lastPhaseStart - TIME_EPSILON;
+  // Into the last phase by more than a graze (see phasesOfStretch), or to the end of the timeline.
+  const endAt = grid[endIndex]!;
+  const reachesEnd = endAt >= 1 - TIME_EPSILON || endAt - lastPhaseStart > 0.5 / ANALYSIS_GRID_STEPS;
   return {
     ok: true,
     value: {
@@ -566,20 +586,17 @@ function describeSpan(
 ): DisagreementSpan {
   const start = grid[from]!;
   const end = grid[to]!;
-  const phaseNames: string[] = [];
   let sum = 0;
   let fewest = Number.POSITIVE_INFINITY;
   for (let i = from; i <= to; i++) {
     sum += spread[i]!;
     fewest = Math.min(fewest, counts[i] ?? 0);
-    const name = phaseAt(phases, grid[i]!)?.phase.name;
-    if (name !== undefined && phaseNames[phaseNames.length - 1] !== name) phaseNames.push(name);
   }
   return {
     ...momentAt(phases, timePos((start + end) / 2)),
     start,
     end,
-    phaseNames,
+    phaseNames: phasesOfStretch(phases, start, end),
     spread: sum / (to - from + 1),
     n: fewest,
   };

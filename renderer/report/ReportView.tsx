@@ -220,7 +220,12 @@ function SummaryPage({
                 <div className="summary__block">
                   <h3>{t('report.summary.gap')}</h3>
                   <ul>
-                    {gap.largest && <li data-testid="summary-gap">{gap.largest}</li>}
+                    {gap.largest && (
+                      <li data-testid="summary-gap">
+                        {gap.largest}
+                        {gap.basis && <span className="muted"> · {gap.basis}</span>}
+                      </li>
+                    )}
                     {gap.mean && <li>{gap.mean}</li>}
                   </ul>
                 </div>
@@ -243,7 +248,7 @@ function SummaryPage({
                       const text = perceptionText(t, lang, p);
                       return (
                         <li key={`${p.guessing}-${p.guessed}`} data-testid="summary-perception">
-                          <strong>{text.pair}:</strong> {text.mean} {text.largest}
+                          <strong>{text.pair}:</strong> {[text.mean, text.largest].filter(Boolean).join(' · ')}
                         </li>
                       );
                     })}
@@ -496,7 +501,10 @@ function ComparisonPage({ session, round, scene, t, options, head }: RoundPagePr
           <h3>{t('report.comparison.gapTitle')}</h3>
           {gapSentences?.largest ? (
             <>
-              <p data-testid="report-gap-largest">{gapSentences.largest}</p>
+              <p data-testid="report-gap-largest">
+                {gapSentences.largest}
+                {gapSentences.basis && <span className="muted"> · {gapSentences.basis}</span>}
+              </p>
               {gapSentences.mean && <p>{gapSentences.mean}</p>}
             </>
           ) : (
@@ -536,7 +544,7 @@ function ComparisonPage({ session, round, scene, t, options, head }: RoundPagePr
                   <td>{drop ? <DropCell t={t} lang={lang} fact={drop} /> : t('report.figures.noHandover')}</td>
                   <td>{pe.ok ? t('report.figures.peakValue', { value: level(pe.value.peak), phase: phaseSpan(t, phaseNameAt(session, pe.value.peakStart), phaseNameAt(session, pe.value.peakEnd)) }) : formatFigure(t, pe, () => '')}</td>
                   <td>{pe.ok ? personEndText(t, lang, { ...pe.value, endPhase: phaseNameAt(session, pe.value.endAt) }) : ''}</td>
-                  <td className="num">{formatFigure(t, team.agreement, (v) => formatShare(v, lang))}</td>
+                  <td className="num">{team.agreement.ok ? formatShare(team.agreement.value, lang) : '–'}</td>
                   {target && <td className="num">{team.targetDistance ? formatFigure(t, team.targetDistance, level) : ''}</td>}
                 </tr>
               );
@@ -604,7 +612,7 @@ function PerceptionPage({ session, round, scene, t, options, head }: RoundPagePr
           const text = perceptionText(t, lang, p);
           return (
             <li key={`${p.guessing}-${p.guessed}`} data-testid="report-perception-pair">
-              <strong>{text.pair}:</strong> {text.mean} {text.largest}
+              <strong>{text.pair}:</strong> {[text.mean, text.largest].filter(Boolean).join(' · ')}
             </li>
           );
         })}

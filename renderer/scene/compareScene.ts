@@ -4,6 +4,7 @@ import {
   handoverMilestone,
   measurePerceptionGaps,
   phaseAt,
+  phasesOfStretch,
   valueAt,
   type CurvePoint,
   type DisagreementSpan,
@@ -302,8 +303,13 @@ const NOTE_COLOR = '#1f2a37';
 
 export const teamLineColor = (team: Pick<Team, 'role'>): string => TEAM_ROLE_COLORS[team.role];
 
-/** "Angebot" or "Angebot – Kickoff": the phases a stretch runs through, first and last. */
 const phaseName = (session: Session, at: TimePos) => phaseAt(session.timeline.phases, at)?.phase.name ?? '';
+
+/** The first and last phase a stretch runs through (a phase grazed at an end left out), for "Angebot – Kickoff". */
+function stretchPhases(session: Session, start: number, end: number): { first: string; last: string } {
+  const names = phasesOfStretch(session.timeline.phases, start, end);
+  return { first: names[0] ?? '', last: names[names.length - 1] ?? '' };
+}
 
 export function buildCompareScene(session: Session, roundId: Id, analyse: Analyse, switches: SceneSwitches = REPORT_SWITCHES): CompareScene {
   const analysis = analyse(session, roundId);
@@ -342,8 +348,8 @@ export function buildCompareScene(session: Session, roundId: Id, analyse: Analys
       highlighted,
       // Behind the team lines every curve is a tint, as is everything behind a highlight.
       faded: !highlighted && (isCompare || anyHighlight),
-      fromPhase: span ? phaseName(session, span.start) : '',
-      toPhase: span ? phaseName(session, span.end) : '',
+      fromPhase: span ? stretchPhases(session, span.start, span.end).first : '',
+      toPhase: span ? stretchPhases(session, span.start, span.end).last : '',
       drop: analysis.handover ? (analysis.handover.byParticipant[p.id] ?? null) : null,
       peakEnd: analysis.peakEnd.byParticipant[p.id] ?? null,
       fit: fits.get(p.id) ?? null,
@@ -582,8 +588,8 @@ function factsOf(scene: Omit<CompareScene, 'legend' | 'facts'>, analysis: RoundA
             ? {
                 value: Math.abs(largest.value.value),
                 direction: largest.value.direction,
-                firstPhase: phase(largest.value.start),
-                lastPhase: phase(largest.value.end),
+                firstPhase: stretchPhases(session, largest.value.start, largest.value.end).first,
+                lastPhase: stretchPhases(session, largest.value.start, largest.value.end).last,
                 n: largest.n,
               }
             : null,
@@ -601,8 +607,8 @@ function factsOf(scene: Omit<CompareScene, 'legend' | 'facts'>, analysis: RoundA
         {
           team: t.name,
           peak: p.peak,
-          peakFirstPhase: phase(p.peakStart),
-          peakLastPhase: phase(p.peakEnd),
+          peakFirstPhase: stretchPhases(session, p.peakStart, p.peakEnd).first,
+          peakLastPhase: stretchPhases(session, p.peakStart, p.peakEnd).last,
           peakN: p.peakN,
           end: p.end,
           endPhase: phase(p.endAt),
@@ -624,8 +630,8 @@ function factsOf(scene: Omit<CompareScene, 'legend' | 'facts'>, analysis: RoundA
           ? {
               value: Math.abs(g.value.value),
               direction: Math.abs(g.value.value) < NO_DIFFERENCE ? 'none' : g.value.value > 0 ? 'higher' : 'lower',
-              firstPhase: phase(g.value.start),
-              lastPhase: phase(g.value.end),
+              firstPhase: stretchPhases(session, g.value.start, g.value.end).first,
+              lastPhase: stretchPhases(session, g.value.start, g.value.end).last,
             }
           : null,
       };

@@ -56,6 +56,8 @@ export function dropMarkText(t: TFunction, language: string, team: string, drop:
 export interface GapText {
   /** Where Sales and PS differed most, by how much and who saw more; null without an overlap. */
   readonly largest: string | null;
+  /** "rests on one person" when one side has a single curve there; else null. */
+  readonly basis: string | null;
   readonly mean: string | null;
 }
 
@@ -68,8 +70,9 @@ export function gapText(t: TFunction, language: string, fact: GapFact): GapText 
           phases: phaseSpan(t, l.firstPhase, l.lastPhase),
           direction:
             l.direction === 'none' ? t('compare.facts.gapNone') : t('compare.facts.gapHigher', { team: l.direction === 'a' ? fact.a : fact.b }),
-        }) + (l.n === 1 ? ` (${t('compare.facts.onePerson')})` : '')
+        })
       : null,
+    basis: l && l.n === 1 ? t('compare.facts.onePerson') : null,
     mean: fact.meanAbs === null ? null : t('compare.facts.gapMean', { a: fact.a, b: fact.b, value: formatLevel(fact.meanAbs, language) }),
   };
 }

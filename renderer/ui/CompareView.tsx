@@ -66,7 +66,10 @@ export function CompareView() {
           <h2 id="cmp-gap">{t('compare.gap.title')}</h2>
           {gap ? (
             <>
-              <p data-testid="gap-largest">{gap.largest ?? formatFigure(t, { ok: false, n: 0, needed: 1 }, String)}</p>
+              <p data-testid="gap-largest">
+                {gap.largest ?? formatFigure(t, { ok: false, n: 0, needed: 1 }, String)}
+                {gap.basis && <span className="muted"> · {gap.basis}</span>}
+              </p>
               {gap.mean && <p data-testid="gap-mean">{gap.mean}</p>}
             </>
           ) : (

@@ -215,3 +215,15 @@ describe('each participant against the group, from running sums', () => {
     expect(fc!.distance.n).toBe(2);
   });
 });
+
+describe('naming a stretch by its phases', () => {
+  it('leaves out a phase a stretch only grazes at an end', async () => {
+    const { phasesOfStretch } = await import('../../renderer/domain');
+    // Three equal phases: boundaries at 1/3 and 2/3.
+    const phases = THREE_PHASES.map(([name, width]) => ({ id: name, name, width }));
+    expect(phasesOfStretch(phases, 0.1, 1 / 3)).toEqual(['Erstkontakt']);
+    expect(phasesOfStretch(phases, 0.1, 0.34)).toEqual(['Erstkontakt', 'Kickoff']);
+    expect(phasesOfStretch(phases, 0.3, 0.7)).toEqual(['Erstkontakt', 'Kickoff', 'Umsetzung']);
+    expect(phasesOfStretch(phases, 0.5, 0.5)).toEqual(['Kickoff']);
+  });
+});

@@ -250,12 +250,14 @@ function RoomFacts({ compare }: { compare: RoomCompare }) {
           <p key={d.team} className="room__fact" data-testid="room-drop">
             {text.text}
             {text.flag && <span className="room__flag">{text.flag}</span>}
+            {d.state !== 'notAcross' && d.n === 1 && <span className="room__basis"> · {t('compare.facts.onePerson')}</span>}
           </p>
         );
       })}
       {gap?.largest && (
         <p className="room__fact" data-testid="room-gap-largest">
           {gap.largest}
+          {gap.basis && <span className="room__basis"> · {gap.basis}</span>}
         </p>
       )}
     </section>
