@@ -108,7 +108,7 @@ export function chartFigureModel(session: Session, roundId: Id | null, t: TFunct
     const curve = ofRound.get(p.id);
     const style = styles.get(p.id);
     if (!curve || !style) return [];
-    return [{ id: p.id, color: style.color, lineStyle: style.lineStyle, points: curve.points, marker: style.marker, markerPoints: markerPoints(curve.points, style.marker, ofRound.size) }];
+    return [{ id: p.id, color: style.color, lineStyle: style.lineStyle, points: curve.points, marker: style.marker, markerPoints: markerPoints(curve.points, style.marker, style.place) }];
   });
   const legend = layoutLegend(drawnByTeam(session, round.id), FIGURE_WIDTH, session);
   return {

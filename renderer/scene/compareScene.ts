@@ -343,7 +343,7 @@ export function buildCompareScene(session: Session, roundId: Id, analyse: Analys
       lineStyle: style.lineStyle,
       marker: style.marker,
       points: curve.points,
-      markerPoints: markerPoints(curve.points, style.marker, people.length),
+      markerPoints: markerPoints(curve.points, style.marker, style.place),
       shown: !hidden && (!isCompare || switches.individuals),
       highlighted,
       // Behind the team lines every curve is a tint, as is everything behind a highlight.

@@ -15,6 +15,8 @@ export interface PersonStyle {
   readonly color: string;
   readonly lineStyle: LineStyle;
   readonly marker: MarkerShape;
+  /** The participant's place in the session, which shifts where their markers sit (the same on every surface). */
+  readonly place: number;
 }
 
 /**
@@ -26,12 +28,12 @@ export function participantStyles(session: Session): Map<Id, PersonStyle> {
   const teams = new Map(session.teams.map((t) => [t.id, t] as const));
   const seen = new Map<string, number>();
   const styles = new Map<Id, PersonStyle>();
-  for (const p of session.participants) {
+  session.participants.forEach((p, place) => {
     const key = p.color.toLowerCase();
     const rank = seen.get(key) ?? 0;
     seen.set(key, rank + 1);
-    styles.set(p.id, { color: p.color, lineStyle: teams.get(p.teamId)?.lineStyle ?? 'solid', marker: MARKERS[rank % MARKERS.length]! });
-  }
+    styles.set(p.id, { color: p.color, lineStyle: teams.get(p.teamId)?.lineStyle ?? 'solid', marker: MARKERS[rank % MARKERS.length]!, place });
+  });
   return styles;
 }
 

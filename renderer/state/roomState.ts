@@ -82,7 +82,7 @@ function workshopCurves(state: AppState, keys: Map<Id, string>, labels: Map<Id, 
   const isHighlighted = (c: VisibleCurve) => state.highlightId !== null && (state.highlightId === c.participant.id || state.highlightId === c.team.id);
   const shown = state.view === 'draw' && state.blind ? [] : visibleCurves(state);
   const anyHighlighted = shown.some(isHighlighted);
-  const curves: RoomCurve[] = shown.map((c, place) => {
+  const curves: RoomCurve[] = shown.map((c) => {
     const style = styles.get(c.participant.id)!;
     return {
       key: keys.get(c.participant.id)!,
@@ -91,7 +91,7 @@ function workshopCurves(state: AppState, keys: Map<Id, string>, labels: Map<Id, 
       color: style.color,
       lineStyle: style.lineStyle,
       marker: style.marker,
-      markerPoints: markerPoints(c.curve.points, style.marker, place).map(([t, y]) => [t, y]),
+      markerPoints: markerPoints(c.curve.points, style.marker, style.place).map(([t, y]) => [t, y]),
       // As on the facilitator's screen (others' curves while drawing unblind), except a highlighted curve; behind a highlight, everything else.
       faded: (c.faded && !isHighlighted(c)) || (anyHighlighted && !isHighlighted(c)),
       highlighted: isHighlighted(c),
