@@ -53,8 +53,27 @@ const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');
 const lineStyle = z.enum(['solid', 'dashed', 'dotted', 'dashdot']);
 const marker = z.enum(['none', 'circle', 'square', 'triangle', 'diamond', 'cross']);
-const point = z.tuple([unit, unit]);
-const series = z.array(unit.nullable()).max(ROOM_LIMITS.gridPoints);
+const isLevel = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
+
+/**
+ * Long arrays of numbers (curve points, series on the 201-point grid) are
+ * checked by one loop each rather than a schema per element: zod without
+ * code generation (the CSP's jitless mode) takes ~100 ms for a compare
+ * state that way, on every change the room sees; a loop takes well under 1.
+ */
+const points = (max: number) =>
+  z.custom<[number, number][]>(
+    (v) => Array.isArray(v) && v.length <= max && v.every((p) => Array.isArray(p) && p.length === 2 && isLevel(p[0]) && isLevel(p[1])),
+    `must be at most ${max} [time, level] pairs in [0, 1]`,
+  );
+const series = z.custom<(number | null)[]>(
+  (v) => Array.isArray(v) && v.length <= ROOM_LIMITS.gridPoints && v.every((x) => x === null || isLevel(x)),
+  'must be levels in [0, 1] or null, one per grid point',
+);
+const differences = z.custom<(number | null)[]>(
+  (v) => Array.isArray(v) && v.length <= ROOM_LIMITS.gridPoints && v.every((x) => x === null || (typeof x === 'number' && x >= -1 && x <= 1)),
+  'must be differences in [−1, 1] or null, one per grid point',
+);
 
 const curveSchema = z.strictObject({
   /** Stable key on the room screen; never a participant id. */
@@ -66,11 +85,11 @@ const curveSchema = z.strictObject({
   lineStyle,
   marker,
   /** [time, level] where the marker is drawn; empty for a plain line. */
-  markerPoints: z.array(point).max(ROOM_LIMITS.markers),
+  markerPoints: points(ROOM_LIMITS.markers),
   faded: z.boolean(),
   highlighted: z.boolean(),
   /** [time, level] pairs in [0, 1], sorted by time. */
-  points: z.array(point).max(ROOM_LIMITS.pointsPerCurve),
+  points: points(ROOM_LIMITS.pointsPerCurve),
 });
 
 const legendTeamSchema = z.strictObject({
@@ -122,7 +141,7 @@ const gapSchema = z.strictObject({
   a: z.strictObject({ name: text, color }),
   b: z.strictObject({ name: text, color }),
   /** line(a) − line(b), in [−1, 1]. */
-  values: z.array(z.number().min(-1).max(1).nullable()).max(ROOM_LIMITS.gridPoints),
+  values: differences,
 });
 
 const dropSchema = z.strictObject({
@@ -223,7 +242,7 @@ const factsSchema = z.strictObject({
 const compareSchema = z
   .strictObject({
     /** Time positions in [0, 1] that the series are sampled at. */
-    grid: z.array(unit).max(ROOM_LIMITS.gridPoints),
+    grid: z.custom<number[]>((v) => Array.isArray(v) && v.length <= ROOM_LIMITS.gridPoints && v.every(isLevel), 'must be times in [0, 1]'),
     teams: z.array(teamSeriesSchema).max(ROOM_LIMITS.legendTeams),
     /** The method's target curve on the grid; null when hidden. */
     target: series.nullable(),

@@ -151,15 +151,22 @@ export function momentAt(phases: readonly Phase[], at: TimePos): Moment {
 export const PLATEAU_TOLERANCE = 0.01;
 
 /**
+ * A stretch that reaches into a phase by no more than this (one step of the
+ * analysis grid) only grazes it: its last grid point may lie just past a
+ * phase boundary without the stretch being "in" the next phase.
+ */
+const GRAZE = 1 / ANALYSIS_GRID_STEPS;
+
+/**
  * The names of the phases a stretch of the timeline runs through, first to
- * last. A phase the stretch only grazes at one end (less than half a grid
- * step of it: a stretch that ends on a phase boundary touches the next
- * phase in one point) is left out, so a span ending where Kickoff ends is
- * named "… – Kickoff", not "… – Konzeption". A point, or a stretch inside
- * one phase, names that phase.
+ * last. A phase the stretch only grazes at one end (GRAZE: a stretch that
+ * ends on or just after a phase boundary touches the next phase in one grid
+ * point) is left out, so a span ending where Kickoff ends is named
+ * "… – Kickoff", not "… – Konzeption". A point, or a stretch inside one
+ * phase, names that phase.
  */
 export function phasesOfStretch(phases: readonly Phase[], start: number, end: number): string[] {
-  const graze = 0.5 / ANALYSIS_GRID_STEPS;
+  const graze = GRAZE;
   const names = layoutPhases(phases)
     .filter((s) => Math.min(end, s.end) - Math.max(start, s.start) > graze)
     .map((s) => s.phase.name);
@@ -495,7 +502,7 @@ export function measurePeakEnd(
   const plateau = runAround(values, peakIndex, (v) => v >= peak - PLATEAU_TOLERANCE);
   // Into the last phase by more than a graze (see phasesOfStretch), or to the end of the timeline.
   const endAt = grid[endIndex]!;
-  const reachesEnd = endAt >= 1 - TIME_EPSILON || endAt - lastPhaseStart > 0.5 / ANALYSIS_GRID_STEPS;
+  const reachesEnd = endAt >= 1 - TIME_EPSILON || endAt - lastPhaseStart > GRAZE;
   return {
     ok: true,
     value: {

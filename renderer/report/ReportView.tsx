@@ -373,10 +373,14 @@ function sceneCurves(scene: CompareScene): ChartCurve[] {
 }
 
 /** People by team with colour, line style and marker; names wrap and are never cut. */
+/** Longer names than this get wider legend columns, so a name of 40 characters takes two lines, not four. */
+const LONG_NAME = 20;
+
 function PeopleLegend({ legend, dense }: { legend: SceneLegend; dense: boolean }) {
   if (legend.teams.length === 0) return null;
+  const long = legend.teams.some((team) => team.people.some((p) => p.name.length > LONG_NAME));
   return (
-    <div className={`legend${dense ? ' legend--dense' : ''}`} data-testid="report-legend">
+    <div className={`legend${dense ? ' legend--dense' : ''}${long ? ' legend--long-names' : ''}`} data-testid="report-legend">
       {legend.teams.map((team) => (
         <div key={team.teamId} className="legend__team">
           <span className="legend__name">
@@ -641,7 +645,8 @@ function FiguresPage({ session, round, scene, t, options, head }: RoundPageProps
             <th scope="col">{t('report.figures.span')}</th>
             <th scope="col" className="num">{t('report.figures.peak')}</th>
             <th scope="col">{t('report.figures.peakWhere')}</th>
-            <th scope="col">{t('report.figures.end')}</th>
+            <th scope="col" className="num">{t('report.figures.end')}</th>
+            <th scope="col">{t('report.figures.verdict')}</th>
             <th scope="col">{t('report.figures.handoverDrop')}</th>
             <th scope="col" className="num">{t('report.figures.distance')}</th>
             <th scope="col" className="num">{t('report.figures.correlation')}</th>
@@ -660,8 +665,9 @@ function FiguresPage({ session, round, scene, t, options, head }: RoundPageProps
                 <td>{p.fromPhase === p.toPhase ? p.fromPhase : t('report.figures.spanValue', { from: p.fromPhase, to: p.toPhase })}</td>
                 <td className="num">{fig(pe, (v) => level(v.peak))}</td>
                 <td>{pe?.ok ? phaseSpan(t, phaseNameAt(session, pe.value.peakStart), phaseNameAt(session, pe.value.peakEnd)) : ''}</td>
-                <td>{pe?.ok ? personEndText(t, lang, { ...pe.value, endPhase: p.toPhase }) : ''}</td>
-                <td>{p.drop ? personDrop(t, lang, p.drop) : t('report.figures.noHandover')}</td>
+                <td className="num">{pe?.ok && pe.value.reachesEnd ? level(pe.value.end) : ''}</td>
+                <td>{pe?.ok ? (pe.value.verdict ? t(`report.figures.verdicts.${pe.value.verdict}`) : t('compare.facts.drawnUntil', { phase: p.toPhase })) : ''}</td>
+                <td>{p.drop ? <PersonDrop t={t} lang={lang} figure={p.drop} /> : t('report.figures.noHandover')}</td>
                 <td className="num">{fig(p.fit?.distance, level)}</td>
                 <td className="num">{fig(p.fit?.correlation, (v) => formatCorrelation(v, lang))}</td>
               </tr>
@@ -714,13 +720,17 @@ function FiguresPage({ session, round, scene, t, options, head }: RoundPageProps
   );
 }
 
-/** A person's drop: before → low (−drop) with the flag, no drop, or not drawn across the handover. */
-function personDrop(t: TFunction, lang: string, figure: NonNullable<CompareScene['people'][number]['drop']>): string {
-  if (!figure.ok) return figure.n === 0 && !figure.reason ? t('report.figures.notAcross') : formatFigure(t, figure, () => '');
+/** A person's drop: before to low (−drop) with the flag, no drop, or not drawn across the handover. */
+function PersonDrop({ t, lang, figure }: { t: TFunction; lang: string; figure: NonNullable<CompareScene['people'][number]['drop']> }) {
+  if (!figure.ok) return <>{figure.n === 0 && !figure.reason ? t('report.figures.notAcross') : formatFigure(t, figure, () => '')}</>;
   const d = figure.value;
-  if (d.drop < 0.005) return t('report.figures.noDrop');
-  const text = t('report.figures.dropValue', { before: formatLevel(d.before, lang), low: formatLevel(d.low, lang), drop: formatLevel(d.drop, lang) });
-  return d.overstretched ? `${text} · ${t('report.figures.overstretched')}` : text;
+  if (d.drop < 0.005) return <>{t('report.figures.noDrop')}</>;
+  return (
+    <>
+      {t('report.figures.dropValue', { before: formatLevel(d.before, lang), low: formatLevel(d.low, lang), drop: formatLevel(d.drop, lang) })}
+      {d.overstretched && <strong className="flag"> {t('report.figures.overstretched')}</strong>}
+    </>
+  );
 }
 
 // ── Notes and action items ─────────────────────────────────────────────
