@@ -75,6 +75,8 @@ const en = {
     means: 'Thick lines: team lines. Shaded: the middle half of each team’s curves.',
     gapStrip: 'Strip below: {{a}} minus {{b}}; above the line, {{a}} saw more enthusiasm.',
     handover: 'Handover from Sales to PS',
+    counted_one: '{{count}} person drew (too many to name here; see the figures per participant)',
+    counted_other: '{{count}} people drew (too many to name here; see the figures per participant)',
   },
   figures: {
     notEnough: 'not enough curves ({{n}} of {{needed}})',
@@ -102,6 +104,8 @@ const en = {
     agreement: 'Agreement within',
     noHandover: 'No handover is marked on the timeline.',
     caption: 'Levels on the 0–10 scale. Distance: root mean square to the mean of everyone else. Correlation: 1 = same shape as the group.',
+    more_one: 'And {{count}} more participant: the report lists the first 100 per question; the app’s compare view has everyone.',
+    more_other: 'And {{count}} more participants: the report lists the first 100 per question; the app’s compare view has everyone.',
     verdicts: {
       peakAtEnd: 'peak at the end',
       satisfiedNotThrilled: 'satisfied, not thrilled',
@@ -269,6 +273,8 @@ export const report: AreaTexts<typeof en> = {
       means: 'Dicke Linien: Teamlinien. Schattiert: die mittlere Hälfte der Kurven eines Teams.',
       gapStrip: 'Streifen unten: {{a}} minus {{b}}; oberhalb der Linie sah {{a}} mehr Begeisterung.',
       handover: 'Übergabe von Sales an PS',
+      counted_one: '{{count}} Person hat gezeichnet (zu viele, um sie hier zu nennen; siehe Kennzahlen je Person)',
+      counted_other: '{{count}} Personen haben gezeichnet (zu viele, um sie hier zu nennen; siehe Kennzahlen je Person)',
     },
     figures: {
       notEnough: 'zu wenige Kurven ({{n}} von {{needed}})',
@@ -296,6 +302,8 @@ export const report: AreaTexts<typeof en> = {
       agreement: 'Einigkeit im Team',
       noHandover: 'Auf der Zeitachse ist keine Übergabe markiert.',
       caption: 'Werte auf der Skala 0–10. Abstand: quadratisches Mittel zum Mittel aller anderen. Korrelation: 1 = gleiche Form wie die Gruppe.',
+      more_one: 'Und {{count}} weitere Person: Der Bericht nennt die ersten 100 je Frage; die Vergleichsansicht der App zeigt alle.',
+      more_other: 'Und {{count}} weitere Personen: Der Bericht nennt die ersten 100 je Frage; die Vergleichsansicht der App zeigt alle.',
       verdicts: {
         peakAtEnd: 'Höhepunkt am Ende',
         satisfiedNotThrilled: 'zufrieden, nicht begeistert',

@@ -52,6 +52,21 @@ const SUMMARY_ACTIONS = 6;
 /** Up to this many participants, the summary names them; beyond, it counts them per team. */
 const SUMMARY_NAMES = 24;
 
+/**
+ * What the report caps, because beyond it a page would be unreadable and the
+ * whole report unreasonably large (the file format allows 50 rounds of 500
+ * curves: 82 MB of markup, a minute to print). Past these, a sheet says so.
+ * - The comparison draws the individual curves under the team lines up to
+ *   this many curves; beyond, the team lines and bands carry it (the
+ *   overlay sheet still shows every curve).
+ * - The overlay's legend names people up to this many; beyond, it counts
+ *   them per team.
+ */
+const CURVES_UNDER_LINES_MAX = 60;
+const LEGEND_NAMES_MAX = 60;
+/** Rows of the figures per participant, per round; the rest are in the app's compare view. */
+const FIGURE_ROWS_MAX = 100;
+
 export interface ReportViewProps {
   readonly session: Session;
   readonly options: ReportOptions;
@@ -401,6 +416,23 @@ function PeopleLegend({ legend, dense }: { legend: SceneLegend; dense: boolean }
   );
 }
 
+/** For more people than a sheet can name: each team's line style and how many drew. */
+function TeamCountLegend({ legend, t }: { legend: SceneLegend; t: TFunction }) {
+  return (
+    <div className="legend" data-testid="report-legend">
+      {legend.teams.map((team) => (
+        <div key={team.teamId} className="legend__team">
+          <span className="legend__name">
+            <LineSample color="#3d4a5c" lineStyle={team.lineStyle} />
+            {team.name}
+          </span>
+          <span className="muted">{t('report.legend.counted', { count: team.people.length })}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 function OverlayPage({ session, round, scene, t, head }: RoundPageProps) {
   const geometry = useMemo(() => chartGeometry(session, OVERLAY_HEIGHT, REPORT_CHART_STYLE), [session]);
   return (
@@ -421,7 +453,11 @@ function OverlayPage({ session, round, scene, t, head }: RoundPageProps) {
           notes={scene.notes.map((n) => ({ id: n.id, number: n.number, at: n.at, kind: n.kind }))}
         />
       </div>
-      <PeopleLegend legend={scene.legend} dense={scene.curveCount >= DENSE_LEGEND_FROM} />
+      {scene.curveCount <= LEGEND_NAMES_MAX ? (
+        <PeopleLegend legend={scene.legend} dense={scene.curveCount >= DENSE_LEGEND_FROM} />
+      ) : (
+        <TeamCountLegend legend={scene.legend} t={t} />
+      )}
     </section>
   );
 }
@@ -490,7 +526,7 @@ function ComparisonPage({ session, round, scene, t, options, head }: RoundPagePr
           fontFamily={REPORT_FONT}
           handoverBadge={t('report.chart.handoverBadge')}
           targetLabel={t('report.chart.target')}
-          curves={sceneCurves(scene)}
+          curves={scene.curveCount <= CURVES_UNDER_LINES_MAX ? sceneCurves(scene) : []}
           curveOpacity={0.22}
           grid={scene.grid}
           means={teamMeans(scene)}
@@ -653,7 +689,7 @@ function FiguresPage({ session, round, scene, t, options, head }: RoundPageProps
           </tr>
         </thead>
         <tbody>
-          {scene.people.map((p) => {
+          {scene.people.slice(0, FIGURE_ROWS_MAX).map((p) => {
             const pe = p.peakEnd;
             return (
               <tr key={p.id}>
@@ -675,6 +711,7 @@ function FiguresPage({ session, round, scene, t, options, head }: RoundPageProps
           })}
         </tbody>
       </table>
+      {scene.people.length > FIGURE_ROWS_MAX && <p className="muted">{t('report.figures.more', { count: scene.people.length - FIGURE_ROWS_MAX })}</p>}
 
       <div className="keep-together">
         <h2 className="section-title">{t('report.sections.disagreement')}</h2>

@@ -20,6 +20,13 @@ export interface PersonStyle {
 }
 
 /**
+ * Beyond this many participants, colour × marker can no longer be unique
+ * (8 colours × 6 shapes), and hundreds of markers only clutter a chart:
+ * nobody gets one, and the legend names people by team instead.
+ */
+export const MARKED_PEOPLE_MAX = PARTICIPANT_PALETTE.length * MARKERS.length;
+
+/**
  * Each participant's style, in session order: the n-th person (0-based)
  * with a colour gets MARKERS[n], so the first keeps a plain line and a
  * repeat of the palette (the ninth person) is marked.
@@ -28,11 +35,13 @@ export function participantStyles(session: Session): Map<Id, PersonStyle> {
   const teams = new Map(session.teams.map((t) => [t.id, t] as const));
   const seen = new Map<string, number>();
   const styles = new Map<Id, PersonStyle>();
+  const marked = session.participants.length <= MARKED_PEOPLE_MAX;
   session.participants.forEach((p, place) => {
     const key = p.color.toLowerCase();
     const rank = seen.get(key) ?? 0;
     seen.set(key, rank + 1);
-    styles.set(p.id, { color: p.color, lineStyle: teams.get(p.teamId)?.lineStyle ?? 'solid', marker: MARKERS[rank % MARKERS.length]!, place });
+    const marker = marked ? MARKERS[rank % MARKERS.length]! : 'none';
+    styles.set(p.id, { color: p.color, lineStyle: teams.get(p.teamId)?.lineStyle ?? 'solid', marker, place });
   });
   return styles;
 }

@@ -107,6 +107,14 @@ describe('telling lines apart', () => {
     expect(pairs.size).toBe(12);
   });
 
+  it('gives nobody a marker past 8 colours × 6 shapes (48 people): they could not all differ, and would only clutter', () => {
+    let session = createSession('en', '2026-01-01');
+    for (let i = 0; i < 48; i++) session = addParticipant(session, `P${i + 1}`, session.teams[i % 2]!.id);
+    expect([...participantStyles(session).values()].filter((st) => st.marker !== 'none')).toHaveLength(40);
+    session = addParticipant(session, 'P49', session.teams[0]!.id);
+    expect([...participantStyles(session).values()].every((st) => st.marker === 'none')).toBe(true);
+  });
+
   it('puts markers on the curve, inside its span only', () => {
     // A flat curve at .5 on [.5, 1]: of the five markers along the timeline, only those at or after .5 are on it.
     const points = markerPoints(flat(0.5, 0.5, 1), 'circle', 0);
