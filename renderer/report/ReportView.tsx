@@ -3,7 +3,7 @@ import { Fragment, useMemo } from 'react';
 import { dashPattern, layoutChart, type ChartStyle } from '../canvas/chartGeometry';
 import { TARGET_COLOR } from '../canvas/colors';
 import { targetCurvePoints, type ActionItem, type Figure, type Id, type LineStyle, type RoundAnalysis, type Round, type Session, type TimePos } from '../domain';
-import { buildCompareScene, REPORT_SWITCHES, type CompareScene, type SceneLegend } from '../scene/compareScene';
+import { buildCompareScene, REPORT_SWITCHES, stretchPhases, type CompareScene, type SceneLegend } from '../scene/compareScene';
 import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
 import {
   agreementText,
@@ -27,7 +27,6 @@ import {
   formatShare,
   formatTimePercent,
   participantsByTeam,
-  phaseNameAt,
   reportRounds,
   reportTitle,
 } from './reportFormat';
@@ -582,8 +581,8 @@ function ComparisonPage({ session, round, scene, t, options, head }: RoundPagePr
                   </th>
                   <td className="num">{team.n}</td>
                   <td>{drop ? <DropCell t={t} lang={lang} fact={drop} /> : t('report.figures.noHandover')}</td>
-                  <td>{pe.ok ? t('report.figures.peakValue', { value: level(pe.value.peak), phase: phaseSpan(t, phaseNameAt(session, pe.value.peakStart), phaseNameAt(session, pe.value.peakEnd)) }) : formatFigure(t, pe, () => '')}</td>
-                  <td>{pe.ok ? personEndText(t, lang, { ...pe.value, endPhase: phaseNameAt(session, pe.value.endAt) }) : ''}</td>
+                  <td>{pe.ok ? t('report.figures.peakValue', { value: level(pe.value.peak), phase: peakPhases(t, session, pe.value) }) : formatFigure(t, pe, () => '')}</td>
+                  <td>{pe.ok ? personEndText(t, lang, { ...pe.value, endPhase: stretchPhases(session, pe.value.endAt, pe.value.endAt).last }) : ''}</td>
                   <td className="num">{team.agreement.ok ? formatShare(team.agreement.value, lang) : '–'}</td>
                   {target && <td className="num">{team.targetDistance ? formatFigure(t, team.targetDistance, level) : ''}</td>}
                 </tr>
@@ -700,7 +699,7 @@ function FiguresPage({ session, round, scene, t, options, head }: RoundPageProps
                 <td>{p.teamName}</td>
                 <td>{p.fromPhase === p.toPhase ? p.fromPhase : t('report.figures.spanValue', { from: p.fromPhase, to: p.toPhase })}</td>
                 <td className="num">{fig(pe, (v) => level(v.peak))}</td>
-                <td>{pe?.ok ? phaseSpan(t, phaseNameAt(session, pe.value.peakStart), phaseNameAt(session, pe.value.peakEnd)) : ''}</td>
+                <td>{pe?.ok ? peakPhases(t, session, pe.value) : ''}</td>
                 <td className="num">{pe?.ok && pe.value.reachesEnd ? level(pe.value.end) : ''}</td>
                 <td>{pe?.ok ? (pe.value.verdict ? t(`report.figures.verdicts.${pe.value.verdict}`) : t('compare.facts.drawnUntil', { phase: p.toPhase })) : ''}</td>
                 <td>{p.drop ? <PersonDrop t={t} lang={lang} figure={p.drop} /> : t('report.figures.noHandover')}</td>
@@ -755,6 +754,12 @@ function FiguresPage({ session, round, scene, t, options, head }: RoundPageProps
       </div>
     </section>
   );
+}
+
+/** Where a peak is: the phases of its plateau ("Angebot – Kickoff"), a phase it only grazes left out, as the app says it. */
+function peakPhases(t: TFunction, session: Session, peak: { peakStart: number; peakEnd: number }): string {
+  const { first, last } = stretchPhases(session, peak.peakStart, peak.peakEnd);
+  return phaseSpan(t, first, last);
 }
 
 /** A person's drop: before to low (−drop) with the flag, no drop, or not drawn across the handover. */

@@ -306,7 +306,7 @@ export const teamLineColor = (team: Pick<Team, 'role'>): string => TEAM_ROLE_COL
 const phaseName = (session: Session, at: TimePos) => phaseAt(session.timeline.phases, at)?.phase.name ?? '';
 
 /** The first and last phase a stretch runs through (a phase grazed at an end left out), for "Angebot – Kickoff". */
-function stretchPhases(session: Session, start: number, end: number): { first: string; last: string } {
+export function stretchPhases(session: Session, start: number, end: number): { first: string; last: string } {
   const names = phasesOfStretch(session.timeline.phases, start, end);
   return { first: names[0] ?? '', last: names[names.length - 1] ?? '' };
 }

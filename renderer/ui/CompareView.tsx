@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { phaseAt, type Figure, type HandoverDrop, type Id, type Phase } from '../domain';
-import type { CompareScene, ScenePerson } from '../scene/compareScene';
+import type { Figure, HandoverDrop, Id } from '../domain';
+import { stretchPhases, type CompareScene, type ScenePerson } from '../scene/compareScene';
 import { agreementText, dropText, gapText, peakEndText, perceptionText, personEndText, phaseSpan, spanDetail, spanPrompt } from '../scene/sceneText';
 import { useApp } from './AppContext';
 import { CompareChart } from './CompareChart';
@@ -251,7 +251,7 @@ function TeamTable({ scene, onHighlight }: { scene: CompareScene; onHighlight: (
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const highlightId = useApp((s) => s.highlightId);
-  const phases = useApp((s) => s.session.timeline.phases);
+  const session = useApp((s) => s.session);
   const fmt = (v: number) => formatLevel(v, lang);
   if (scene.teams.length === 0) return null;
   return (
@@ -279,9 +279,9 @@ function TeamTable({ scene, onHighlight }: { scene: CompareScene; onHighlight: (
                   </button>
                 </th>
                 <td>{team.n}</td>
-                <td>{team.drop ? dropCell(t, team.drop, fmt) : '–'}</td>
-                <td>{pe.ok ? `${fmt(pe.value.peak)} · ${phaseSpan(t, phaseName(phases, pe.value.peakStart), phaseName(phases, pe.value.peakEnd))}` : '–'}</td>
-                <td>{pe.ok ? personEndText(t, lang, { ...pe.value, endPhase: phaseName(phases, pe.value.endAt) }) : '–'}</td>
+                <td>{team.drop ? dropCell(t, team.drop, fmt, true) : '–'}</td>
+                <td>{pe.ok ? `${fmt(pe.value.peak)} · ${(({ first, last }) => phaseSpan(t, first, last))(stretchPhases(session, pe.value.peakStart, pe.value.peakEnd))}` : '–'}</td>
+                <td>{pe.ok ? personEndText(t, lang, { ...pe.value, endPhase: stretchPhases(session, pe.value.endAt, pe.value.endAt).last }) : '–'}</td>
                 <td>{formatFigure(t, team.agreement, (v) => formatPercent(v, lang))}</td>
               </tr>
             );
@@ -292,15 +292,11 @@ function TeamTable({ scene, onHighlight }: { scene: CompareScene; onHighlight: (
   );
 }
 
-/** The name of the phase a moment falls in. */
-function phaseName(phases: readonly Phase[], at: number): string {
-  return phaseAt(phases, at as never)?.phase.name ?? '';
-}
-
-function dropCell(t: ReturnType<typeof useTranslation>['t'], f: Figure<HandoverDrop>, fmt: (v: number) => string): string {
+/** A drop in a table cell; `team`: a team's, which says so when it rests on one person (a person's always does). */
+function dropCell(t: ReturnType<typeof useTranslation>['t'], f: Figure<HandoverDrop>, fmt: (v: number) => string, team = false): string {
   // No curve reaches both sides of the handover (joined later, left earlier): say so, not "0 of 1".
   if (!f.ok) return f.n === 0 && !f.reason ? t('compare.facts.notAcrossShort') : formatFigure(t, f as Figure<never>, String);
-  const basis = f.n === 1 ? ` · ${t('compare.facts.onePerson')}` : '';
+  const basis = team && f.n === 1 ? ` · ${t('compare.facts.onePerson')}` : '';
   return `${fmt(f.value.drop)}${f.value.overstretched ? ` · ${t('compare.facts.overstretched')}` : ''}${basis}`;
 }
 
