@@ -454,7 +454,14 @@ export function buildCompareScene(session: Session, roundId: Id, analyse: Analys
     perception,
     curveCount: analysis.curves.length,
   };
-  return { ...scene, legend: legendOf(scene, session), facts: factsOf(scene, analysis, gap, session) };
+  const facts = factsOf(scene, analysis, gap, session);
+  return {
+    ...scene,
+    legend: legendOf(scene, session),
+    // In an "other team" round a team's curves are its guesses about the other team: their drop, gap or end would
+    // be said of the wrong team. The perception facts say what this round means.
+    facts: perceptionRound ? { ...facts, drops: [], gap: null, peakEnd: [] } : facts,
+  };
 }
 
 /** No direction where the difference reads 0.0. */

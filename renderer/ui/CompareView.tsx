@@ -35,77 +35,14 @@ export function CompareView() {
   const facts = scene.facts;
   const level = (v: number) => formatLevel(v, lang);
   const toggleHighlight = (id: Id) => setHighlight(highlightId === id ? null : id);
-  const gap = facts.gap ? gapText(t, lang, facts.gap) : null;
   const agreement = agreementText(t, lang, facts.agreement);
+  // An "other team" round: the perception gap is what it says; drops, gap and ends of guesses would mislead.
+  const perceptionRound = scene.roundKind === 'otherTeam';
 
   return (
     <div className="compare">
       <aside className="sidebar sidebar--wide facts" aria-label={t('compare.title')}>
         <RoundPicker />
-        <section aria-labelledby="cmp-handover" data-testid="handover-drops">
-          <h2 id="cmp-handover">{t('compare.handover.title')}</h2>
-          {scene.handoverAt === null ? (
-            <p className="hint">{t('compare.handover.none')}</p>
-          ) : (
-            <ul className="figures">
-              {facts.drops.map((d) => {
-                const text = dropText(t, lang, d);
-                return (
-                  <li key={d.team}>
-                    {text.text}
-                    {text.flag && <span className="badge badge--warn">{text.flag}</span>}
-                    {text.basis && <span className="muted"> · {text.basis}</span>}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
-
-        <section aria-labelledby="cmp-gap">
-          <h2 id="cmp-gap">{t('compare.gap.title')}</h2>
-          {gap ? (
-            <>
-              <p data-testid="gap-largest">
-                {gap.largest ?? formatFigure(t, { ok: false, n: 0, needed: 1 }, String)}
-                {gap.basis && <span className="muted"> · {gap.basis}</span>}
-              </p>
-              {gap.mean && <p data-testid="gap-mean">{gap.mean}</p>}
-            </>
-          ) : (
-            <p className="hint">{t('compare.gap.missing')}</p>
-          )}
-        </section>
-
-        <section aria-labelledby="cmp-agreement" data-testid="agreement">
-          <h2 id="cmp-agreement">{t('compare.agreement')}</h2>
-          {agreement.teams.map((sentence) => (
-            <p key={sentence} data-testid="agreement-team">
-              {sentence}
-            </p>
-          ))}
-          {agreement.split && <p data-testid="agreement-split">{agreement.split}</p>}
-          <p className="muted" data-testid="agreement-group">
-            {agreement.group}
-          </p>
-        </section>
-
-        <section aria-labelledby="cmp-peak">
-          <h2 id="cmp-peak">{t('compare.peakEnd.title')}</h2>
-          <ul className="figures" data-testid="peak-end">
-            {facts.peakEnd.map((p) => {
-              const text = peakEndText(t, lang, p);
-              return (
-                <li key={p.team}>
-                  {text.text}{' '}
-                  {text.verdict && <span className={`badge${text.good ? ' badge--ok' : ' badge--warn'}`}>{text.verdict}</span>}
-                  {text.basis && <span className="muted"> · {text.basis}</span>}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-
         {scene.roundKind === 'otherTeam' && (
           <section aria-labelledby="cmp-perception" data-testid="perception">
             <h2 id="cmp-perception">{t('compare.perception.title')}</h2>
@@ -133,6 +70,23 @@ export function CompareView() {
             )}
           </section>
         )}
+
+        {!perceptionRound && <HandoverFacts scene={scene} />}
+        {!perceptionRound && <GapFacts scene={scene} />}
+        <section aria-labelledby="cmp-agreement" data-testid="agreement">
+          <h2 id="cmp-agreement">{t('compare.agreement')}</h2>
+          {agreement.teams.map((sentence) => (
+            <p key={sentence} data-testid="agreement-team">
+              {sentence}
+            </p>
+          ))}
+          {agreement.split && <p data-testid="agreement-split">{agreement.split}</p>}
+          <p className="muted" data-testid="agreement-group">
+            {agreement.group}
+          </p>
+        </section>
+
+        {!perceptionRound && <PeakEndFacts scene={scene} />}
 
         <fieldset className="modes">
           <legend>{t('compare.display.title')}</legend>
@@ -217,6 +171,80 @@ export function CompareView() {
         <ParticipantTable scene={scene} onHighlight={toggleHighlight} />
       </main>
     </div>
+  );
+}
+
+/** The drop after the handover per team, in the scene's sentences. */
+function HandoverFacts({ scene }: { scene: CompareScene }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const facts = scene.facts;
+  return (
+    <section aria-labelledby="cmp-handover" data-testid="handover-drops">
+      <h2 id="cmp-handover">{t('compare.handover.title')}</h2>
+      {scene.handoverAt === null ? (
+        <p className="hint">{t('compare.handover.none')}</p>
+      ) : (
+        <ul className="figures">
+          {facts.drops.map((d) => {
+            const text = dropText(t, lang, d);
+            return (
+              <li key={d.team}>
+                {text.text}
+                {text.flag && <span className="badge badge--warn">{text.flag}</span>}
+                {text.basis && <span className="muted"> · {text.basis}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Where Sales and PS differed most, and how far apart they were on average. */
+function GapFacts({ scene }: { scene: CompareScene }) {
+  const { t, i18n } = useTranslation();
+  const gap = scene.facts.gap ? gapText(t, i18n.language, scene.facts.gap) : null;
+  return (
+    <section aria-labelledby="cmp-gap">
+      <h2 id="cmp-gap">{t('compare.gap.title')}</h2>
+      {gap ? (
+        <>
+          <p data-testid="gap-largest">
+            {gap.largest ?? formatFigure(t, { ok: false, n: 0, needed: 1 }, String)}
+            {gap.basis && <span className="muted"> · {gap.basis}</span>}
+          </p>
+          {gap.mean && <p data-testid="gap-mean">{gap.mean}</p>}
+        </>
+      ) : (
+        <p className="hint">{t('compare.gap.missing')}</p>
+      )}
+    </section>
+  );
+}
+
+/** Peak and end per team (or where its line stops). */
+function PeakEndFacts({ scene }: { scene: CompareScene }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const facts = scene.facts;
+  return (
+    <section aria-labelledby="cmp-peak">
+      <h2 id="cmp-peak">{t('compare.peakEnd.title')}</h2>
+      <ul className="figures" data-testid="peak-end">
+        {facts.peakEnd.map((p) => {
+          const text = peakEndText(t, lang, p);
+          return (
+            <li key={p.team}>
+              {text.text}{' '}
+              {text.verdict && <span className={`badge${text.good ? ' badge--ok' : ' badge--warn'}`}>{text.verdict}</span>}
+              {text.basis && <span className="muted"> · {text.basis}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
