@@ -183,8 +183,9 @@ const drawings = new WeakMap<CompareScene, RoomCompare>();
 function makeDrawing(scene: CompareScene): RoomCompare {
   return {
     grid: scene.grid as readonly number[] as number[],
+    // An "other team" round draws its perception lines instead of team lines (see the scene).
     teams: scene.teams
-      .filter((t) => t.shown)
+      .filter((t) => t.shown && scene.showTeamLines)
       .map((t) => ({
         name: t.name,
         lineStyle: t.lineStyle,

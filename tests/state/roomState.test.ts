@@ -305,6 +305,26 @@ describe('the compare view’s gap, drops and spans in the room', () => {
   });
 });
 
+describe('an "other team" round in the room', () => {
+  it('carries the perception lines instead of team lines, and no drops or gap of guesses', () => {
+    const store = retro();
+    store.getState().addRound('otherTeam', 'How did the other team see it?');
+    const anchors = [timePos(0.1), timePos(0.9)];
+    store.getState().session.participants.forEach((p, i) => store.getState().setCurveFromValues(p.id, anchors, [0.3 + i, 0.5 + i]));
+    store.getState().setView('compare');
+    const room = roomStateOf(store.getState(), 1);
+    expect(room.compare!.teams).toEqual([]);
+    expect(room.compare!.gap).toBeNull();
+    expect(room.compare!.drops).toEqual([]);
+    expect(room.compare!.perception.map((p) => [p.guessing.name, p.guessed.name])).toEqual([
+      ['Sales', 'PS'],
+      ['PS', 'Sales'],
+    ]);
+    expect(room.compare!.facts.drops).toEqual([]);
+    expect(parseRoomState(structuredClone(room))).toEqual(room);
+  });
+});
+
 describe('notes in the room', () => {
   /** The hand-checkable retro with three notes: one on Pat's curve by Sue, one by someone else, one by nobody. */
   function withNotes(): { store: AppStore; h: number } {
