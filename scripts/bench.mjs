@@ -25,7 +25,7 @@
 // wall time, which a busy machine inflates (the thread waits for a core in the
 // middle of a task); the CPU column is the time the thread actually ran.
 //
-//   node scripts/bench.mjs [--app DIR] [--only draw|room] [--json FILE]
+//   node scripts/bench.mjs [--app DIR] [--only draw|room|analysis] [--json FILE]
 //     --app DIR   serve DIR/out/renderer instead of this checkout's build (to
 //                 measure an older build with the same bench)
 //     --json FILE write every figure as JSON too
@@ -41,6 +41,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { preview } from 'vite';
 import { CHROMIUM_LAUNCH_ARGS, findChromium } from '../tests/support/chromium.mjs';
+import { benchAnalysis } from './bench-analysis.mjs';
 
 const MOVES = 240;
 const MOVE_HZ = 120;
@@ -411,10 +412,10 @@ const browser = await chromium.launch({ executablePath: await findChromium(), ar
 const url = server.resolvedUrls.local[0];
 const results = { app: appRoot, draw: [], room: [] };
 try {
-  if (options.only !== 'room') {
+  if (!options.only || options.only === 'draw') {
     for (const size of sizes) for (const curves of curveCounts) results.draw.push(await measureStroke(browser, url, size, curves));
   }
-  if (options.only !== 'draw') results.room = await measureRoom(browser, url);
+  if (!options.only || options.only === 'room') results.room = await measureRoom(browser, url);
 } finally {
   await browser.close();
   await new Promise((d) => server.httpServer.close(d));
@@ -460,3 +461,6 @@ if (results.room.length > 0) {
   }
 }
 if (options.json) await writeFile(options.json, JSON.stringify(results, null, 1));
+
+// Then the analysis of one round at growing sizes (scripts/bench-analysis.mjs, also runnable on its own).
+if (!options.only || options.only === 'analysis') await benchAnalysis();

@@ -191,7 +191,7 @@ async function runEverything(env) {
     return;
   }
   // The JSON reporter writes reports/playwright.json (playwright.config.ts).
-  const e2e = await run('npx', ['--no', '--', 'playwright', 'test'], { timeoutMs: 6 * MINUTE, env });
+  const e2e = await run('npx', ['--no', '--', 'playwright', 'test'], { timeoutMs: 9 * MINUTE, env });
   record('playwright', ...countPlaywright(readJson(PLAYWRIGHT_REPORT), e2e));
 }
 

@@ -17,7 +17,7 @@
  * out after a native dialog.
  */
 import { z } from 'zod';
-import type { RoomState } from './contract';
+import { roomStateSchema } from './room-state';
 import {
   appCommandSchema,
   autosaveReadResultSchema,
@@ -90,12 +90,12 @@ const event = <P extends z.ZodType, const Roles extends readonly WindowRole[]>(c
   ...spec,
 });
 
-/**
- * The room state is checked by main's parseRoomState (electron/main/room-state.ts)
- * in the publishRoomState handler, and trusted on the way back (main relays only
- * what it checked), until its zod schema lives in shared/room-state.ts.
+/*
+ * The room state is described by its one schema (room-state.ts): main's
+ * publishRoomState handler parses it with parseRoomState (which also refuses
+ * anything but plain data and names the first problem), and the presenter's
+ * preload checks what main hands back with the same schema.
  */
-const roomStateSchema = z.custom<RoomState>((value) => typeof value === 'object' && value !== null);
 
 const none = z.tuple([]);
 

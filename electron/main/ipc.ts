@@ -27,7 +27,7 @@ import type { OpenRequests } from './open-requests';
 import { isTrustedPageUrl } from './origins';
 import type { PresenterWindows } from './presenter-window';
 import type { ReportWindowDeps } from './report-window';
-import { parseRoomState } from './room-state';
+import { parseRoomState } from '../../shared/room-state';
 import { openSession, saveSession } from './session-files';
 import type { WindowRoles } from './window-roles';
 
@@ -107,7 +107,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     listDisplays: ({ window }) => deps.presenter.listDisplays(window),
     openPresenter: ({ window }, displayId) => deps.presenter.open(window, displayId),
     closePresenter: () => deps.presenter.close(),
-    // Checked by the hand-written parseRoomState until the room state's zod schema is in shared/.
+    // Checked against the room state's one schema (shared/room-state.ts) before it is relayed.
     publishRoomState: ({ window }, state) => deps.presenter.publish(window, parseRoomState(state)),
     currentRoomState: ({ window }) => deps.presenter.currentState(window),
     setFullScreen: ({ window }, on) => deps.presenter.setFullScreen(window, on),

@@ -1,6 +1,6 @@
 // The preload, loaded as Electron loads it for each window role, against the fake electron module.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type NativeTexts, type PresenterApi, type RoomState, type WavelengthApi } from '../../shared/contract';
+import { CHANNELS, ROOM_STATE_VERSION, type NativeTexts, type PresenterApi, type RoomState, type WavelengthApi } from '../../shared/contract';
 import { apiKeyOf, channelsOf, type WindowRole } from '../../shared/ipc';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron';
@@ -187,9 +187,30 @@ describe('preload of the room screen', () => {
 
   it('hands over pushed room states without the event, and asks for the latest on its channel', async () => {
     const listener = vi.fn();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const off = api.onRoomState(listener);
-    ipcRenderer.receive(CHANNELS.roomState, { version: 1, rev: 2 });
-    expect(listener).toHaveBeenCalledExactlyOnceWith({ version: 1, rev: 2 });
+    const state: RoomState = {
+      version: ROOM_STATE_VERSION,
+      rev: 2,
+      language: 'en',
+      title: 'Atlas',
+      question: 'How enthusiastic was the customer?',
+      screen: { kind: 'setup' },
+      timeline: { phases: [{ id: 'ph1', name: 'Kickoff', width: 1 }], milestones: [], handoverId: null },
+      scale: { low: 'disappointed', mid: 'satisfied', high: 'thrilled' },
+      curves: [],
+      legend: [],
+      anonymous: false,
+      compare: null,
+      notes: [],
+    };
+    ipcRenderer.receive(CHANNELS.roomState, state);
+    expect(listener).toHaveBeenCalledExactlyOnceWith(state);
+    // Checked against the room state's schema on the way in, too: something else is dropped.
+    ipcRenderer.receive(CHANNELS.roomState, { version: 1, rev: 3 });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
     off();
     expect(ipcRenderer.listenerCount(CHANNELS.roomState)).toBe(0);
     ipcRenderer.invoke.mockResolvedValueOnce(null);

@@ -1,10 +1,10 @@
 // The presenter's channels of the table, played from the facilitator's window and the room screen.
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, ROOM_STATE_VERSION, type RoomState } from '../../shared/contract';
+import { CHANNELS } from '../../shared/contract';
 import { IPC, type IpcName } from '../../shared/ipc';
 import type { PresenterWindows } from '../../electron/main/presenter-window';
-import { ROOM_LIMITS } from '../../electron/main/room-state';
+import { ROOM_LIMITS, ROOM_STATE_VERSION, type RoomState } from '../../shared/room-state';
 import { BrowserWindow, fakeDisplay, ipcMain, LAPTOP_DISPLAY, resetFakeElectron, screen, type FakeWebContents } from './fake-electron';
 import { startIpc, type IpcHarness } from './ipc-harness';
 
@@ -43,9 +43,22 @@ function roomState(overrides: Partial<RoomState> = {}): RoomState {
     timeline: { phases: [{ id: 'ph1', name: 'Kickoff', width: 1 }], milestones: [{ id: 'm1', name: 'Handover', at: 0.4 }], handoverId: 'm1' },
     scale: { low: 'disappointed', mid: 'satisfied', high: 'thrilled' },
     curves: [
-      { key: 'p1', label: 'Sales 1', team: 'Sales', color: '#0072B2', lineStyle: 'solid', faded: false, highlighted: false, points: [[0, 0.2], [1, 0.8]] },
+      {
+        key: 'p1',
+        label: 'Sales 1',
+        team: 'Sales',
+        color: '#0072B2',
+        lineStyle: 'solid',
+        marker: 'none',
+        markerPoints: [],
+        faded: false,
+        highlighted: false,
+        points: [[0, 0.2], [1, 0.8]],
+      },
     ],
-    legend: [{ name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', highlighted: false }] }],
+    legend: [
+      { name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', lineStyle: 'solid', marker: 'none', highlighted: false }] },
+    ],
     anonymous: true,
     compare: null,
     notes: [],

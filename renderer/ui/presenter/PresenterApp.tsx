@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMAND_DECLARATIONS, matchesKeyBinding } from '../../../shared/commands';
-import type { Platform, RoomState, RoomStep } from '../../platform/platform';
+import type { Platform, RoomStep } from '../../platform/platform';
+import { parseRoomState, type RoomState } from '../../../shared/room-state';
 import { ErrorBoundary, RoomFallback } from '../ErrorBoundary';
 import { RoomView } from './RoomView';
 import { usePointerActive } from './usePointerActive';
@@ -26,7 +27,18 @@ export function PresenterApp({ platform }: { platform: Platform }) {
   const [fullScreen, setFullScreen] = useState(false);
   const pointerActive = usePointerActive();
 
-  useEffect(() => platform.presenter.onState(setState), [platform]);
+  // The state crossed a window (and in the desktop app a process): checked against the one schema before it is drawn.
+  useEffect(
+    () =>
+      platform.presenter.onState((next) => {
+        try {
+          setState(parseRoomState(next));
+        } catch (error) {
+          console.warn('Ignored a room state:', error instanceof Error ? error.message : error);
+        }
+      }),
+    [platform],
+  );
   useEffect(() => platform.presenter.onFullScreenChange(setFullScreen), [platform]);
 
   // A presentation clicker sends PageDown/PageUp (or arrows) to whichever window has focus: when that is

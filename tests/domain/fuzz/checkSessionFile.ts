@@ -17,6 +17,7 @@ import {
   type ParseResult,
   type Session,
 } from '../../../renderer/domain';
+import { buildCompareScene, REPORT_SWITCHES } from '../../../renderer/scene/compareScene';
 import { findNonFinite } from './findNonFinite';
 
 /** How a file fared: refused (with the error's kind), or accepted. */
@@ -41,7 +42,7 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 /**
  * The promise of issue 9 for one file: parseSessionFile never throws and
  * refuses with a typed error, or the session it accepts analyses to finite
- * numbers everywhere (every round, perception gaps, CSV, resampling, the
+ * numbers everywhere (every round, its compare scene, perception gaps, CSV, resampling, the
  * keyboard entry on its timeline), holds only text an SVG can carry, and
  * saves to a file that opens again as the same session.
  */
@@ -84,6 +85,11 @@ function checkSession(session: Session, attempt: (what: string, run: () => unkno
       return analysis;
     });
     attempt(`measurePerceptionGaps(${round.id})`, () => measurePerceptionGaps(session, round.id));
+    // What every surface (the chart, the room view, the PDF) draws from: in compare and in discuss mode.
+    attempt(`buildCompareScene(${round.id})`, () => buildCompareScene(session, round.id, analyseRound));
+    attempt(`buildCompareScene(${round.id}, discuss)`, () =>
+      buildCompareScene(session, round.id, analyseRound, { ...REPORT_SWITCHES, mode: 'discuss' }),
+    );
   }
   const grid = makeGrid(200);
   session.curves.forEach((curve, i) => {
