@@ -20,7 +20,7 @@ export default defineConfig({
   retries: 0,
   failOnFlakyTests: true,
   // Generous: the CI machine has two cores, and a page with 50 curves and axe checks takes its time there.
-  timeout: 60_000,
+  timeout: 90_000,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL,
