@@ -97,7 +97,21 @@ const legendTeamSchema = z.strictObject({
   lineStyle,
   highlighted: z.boolean(),
   members: z
-    .array(z.strictObject({ key, label: text, color, lineStyle, marker, highlighted: z.boolean() }))
+    .array(
+      z.strictObject({
+        key,
+        label: text,
+        color,
+        lineStyle,
+        marker,
+        highlighted: z.boolean(),
+        /**
+         * Not revealed yet: its place in the legend is kept (invisible), so the legend, and with it the chart's
+         * height, stays the same through the reveal instead of growing a line and redrawing the chart each step.
+         */
+        pending: z.boolean(),
+      }),
+    )
     .max(ROOM_LIMITS.curves),
 });
 

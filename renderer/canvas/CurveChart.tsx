@@ -39,6 +39,13 @@ export interface CurveChartProps {
   readonly overlay?: (geometry: ChartGeometry) => ReactNode;
   /** A click (no drag) on the plot when drawing is off, in chart units. */
   readonly onPick?: (at: TimePos, level: Enthusiasm) => void;
+  /**
+   * While some curves are faded, every curve stays on the faded layer and the unfaded ones are drawn again
+   * above it (covering their faded copy exactly). A highlight moving from one person or team to another then
+   * redraws only the highlighted curves, not all faded ones: the room view at 4K, where a layer of 50 curves
+   * takes most of a second to draw without a GPU.
+   */
+  readonly keepFadedBeneath?: boolean;
 }
 
 /**
@@ -82,16 +89,17 @@ export function CurveChart(props: CurveChartProps) {
   // in the frame that draws them (react-konva draws on the next animation frame too).
   useLayoutEffect(() => live.current.afterCommit(), [curves, live]);
 
-  const faded = curves.filter((c) => c.faded);
+  const beneath = props.keepFadedBeneath === true && curves.some((c) => c.faded);
+  const faded = beneath ? curves : curves.filter((c) => c.faded);
   const full = curves.filter((c) => !c.faded);
-  const curveShape = (c: VisibleCurve) => (
+  const curveShape = (c: VisibleCurve, asFaded: boolean) => (
     <CurveShape
       key={c.participant.id}
       geometry={geometry}
       points={c.curve.points}
       color={c.participant.color}
       lineStyle={c.team.lineStyle}
-      faded={c.faded}
+      faded={asFaded}
     />
   );
 
@@ -121,10 +129,10 @@ export function CurveChart(props: CurveChartProps) {
           {/* Faded curves (everyone else's while one person draws) on their own layer, so committing
               the drawer's stroke redraws only the layer of full curves. */}
           <Layer listening={false} ref={LAYER_REFS.faded}>
-            {faded.map(curveShape)}
+            {faded.map((c) => curveShape(c, true))}
           </Layer>
           <Layer listening={false} ref={LAYER_REFS.full}>
-            {full.map(curveShape)}
+            {full.map((c) => curveShape(c, false))}
           </Layer>
           <Layer listening={false} ref={LAYER_REFS.overlay}>
             {props.overlay?.(geometry)}

@@ -100,12 +100,18 @@ function workshopCurves(state: AppState, keys: Map<Id, string>, labels: Map<Id, 
   });
   // The highlighted curve is drawn last, on top.
   curves.sort((a, b) => Number(a.highlighted) - Number(b.highlighted));
+  // While revealing, everyone still to come has their (invisible) place in the legend already, in the session's
+  // order, so each step only makes a name appear and nothing moves.
+  const shownIds = new Set(shown.map((c) => c.participant.id));
+  const listed = state.view === 'reveal' ? [...shown, ...toBeRevealed(state, shownIds)] : shown;
+  const order = new Map(session.participants.map((p, i) => [p.id, i] as const));
+  listed.sort((a, b) => order.get(a.participant.id)! - order.get(b.participant.id)!);
   const legend = session.teams
     .map((team) => ({
       name: team.name,
       lineStyle: team.lineStyle,
       highlighted: state.highlightId === team.id,
-      members: shown
+      members: listed
         .filter((c) => c.team.id === team.id)
         .map((c) => {
           const style = styles.get(c.participant.id)!;
@@ -116,11 +122,17 @@ function workshopCurves(state: AppState, keys: Map<Id, string>, labels: Map<Id, 
             lineStyle: style.lineStyle,
             marker: style.marker,
             highlighted: state.highlightId === c.participant.id,
+            pending: !shownIds.has(c.participant.id),
           };
         }),
     }))
     .filter((team) => team.members.length > 0);
   return { curves, legend };
+}
+
+/** The round's curves the reveal will still show: not revealed yet, and not hidden in the legend. */
+function toBeRevealed(state: AppState, shownIds: ReadonlySet<Id>): VisibleCurve[] {
+  return visibleCurves({ ...state, view: 'compare' }).filter((c) => !shownIds.has(c.participant.id));
 }
 
 /** Comparing and discussing: the scene's people, as the facilitator's chart draws them. */
@@ -151,6 +163,7 @@ function sceneCurves(scene: CompareScene, keys: Map<Id, string>, labels: Map<Id,
       lineStyle: p.lineStyle,
       marker: p.marker,
       highlighted: p.highlighted,
+      pending: false,
     })),
   }));
   return { curves, legend };

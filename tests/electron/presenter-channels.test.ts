@@ -57,7 +57,7 @@ function roomState(overrides: Partial<RoomState> = {}): RoomState {
       },
     ],
     legend: [
-      { name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', lineStyle: 'solid', marker: 'none', highlighted: false }] },
+      { name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', lineStyle: 'solid', marker: 'none', highlighted: false, pending: false }] },
     ],
     anonymous: true,
     compare: null,

@@ -31,23 +31,27 @@ const names = (state: RoomState) => state.curves.map((c) => c.label);
 const legendNames = (state: RoomState) => state.legend.flatMap((t) => t.members.map((m) => m.label));
 
 describe('roomStateOf', () => {
-  it('follows the reveal step by step, with the legend of what is shown', () => {
+  it('follows the reveal step by step; the legend keeps a place for everyone still to come, so it never grows', () => {
     const store = retro();
     store.getState().setView('reveal');
     store.getState().setRevealMode('team');
+    const shownInLegend = (state: RoomState) => state.legend.flatMap((t) => t.members.filter((m) => !m.pending).map((m) => m.label));
     let room = roomStateOf(store.getState(), 1);
     expect(room.screen).toEqual({ kind: 'reveal', step: 0, steps: 2, shown: 0, total: 4 });
     expect(room.curves).toEqual([]);
+    expect(legendNames(room)).toEqual(['Sam', 'Sue', 'Pat', 'Pia']);
+    expect(shownInLegend(room)).toEqual([]);
 
     store.getState().setRevealStep(1);
     room = roomStateOf(store.getState(), 2);
     expect(names(room)).toEqual(['Sam', 'Sue']);
-    expect(room.legend.map((t) => t.name)).toEqual(['Sales']);
+    expect(legendNames(room)).toEqual(['Sam', 'Sue', 'Pat', 'Pia']);
+    expect(shownInLegend(room)).toEqual(['Sam', 'Sue']);
     expect(room.screen).toMatchObject({ step: 1, shown: 2 });
 
     store.getState().setRevealStep(2);
     room = roomStateOf(store.getState(), 3);
-    expect(legendNames(room)).toEqual(['Sam', 'Sue', 'Pat', 'Pia']);
+    expect(shownInLegend(room)).toEqual(['Sam', 'Sue', 'Pat', 'Pia']);
     expect(room.curves.map((c) => c.lineStyle)).toEqual(['solid', 'solid', 'dashed', 'dashed']);
   });
 

@@ -182,6 +182,7 @@ function RoomChart({ state, basis }: { state: RoomState; basis: { width: number;
         handoverId={handoverId}
         scale={state.scale}
         curves={curves}
+        keepFadedBeneath
         drawColor={null}
         handoverBadge={t('chart.handoverBadge')}
         label={chartDescription(state, curves.length, t, language)}
@@ -365,7 +366,10 @@ function RoomLegend({ teams, compare }: { teams: readonly RoomLegendTeam[]; comp
           <span className="room__team-name">{team.name}</span>
           <ul className="room__members">
             {team.members.map((m) => (
-              <li key={m.key} className={m.highlighted ? 'room__member room__member--highlighted' : 'room__member'}>
+              <li
+                key={m.key}
+                className={`room__member${m.highlighted ? ' room__member--highlighted' : ''}${m.pending ? ' room__member--pending' : ''}`}
+              >
                 <LineSample color={m.color} lineStyle={m.lineStyle} marker={m.marker} />
                 <span>{m.label}</span>
               </li>
