@@ -11,7 +11,9 @@ function contentSecurityPolicy(): Plugin {
     configResolved(config) {
       if (config.command === 'serve') policy = DEV_CONTENT_SECURITY_POLICY;
     },
-    transformIndexHtml() {
+    transformIndexHtml(_html, context) {
+      // The participant page gets its (stricter) policy as a header from the room server, which knows its own host.
+      if (context.filename.endsWith('participant.html')) return [];
       return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
     },
   };
@@ -27,11 +29,15 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     // Fonts and images stay files: nothing is inlined that CSP would have to allow.
     assetsInlineLimit: 0,
+    // The room server serves the participant page and exactly its files, found through the manifest (room/static-files.ts).
+    manifest: true,
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'renderer/index.html'),
         // The printable report, a page of its own (renderer/report/main.tsx, shared/report-job.ts).
         report: resolve(import.meta.dirname, 'renderer/report.html'),
+        // The page phones and laptops open from the local room (renderer/participant/).
+        participant: resolve(import.meta.dirname, 'renderer/participant.html'),
       },
     },
   },

@@ -58,9 +58,7 @@ export function participantFiles(bundleDir: string): Map<string, StaticFile> {
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(PARTICIPANT_ENTRY);
-  const page = files.get(`/${PARTICIPANT_ENTRY}`);
-  if (!page) throw new Error('the participant page is not in the build');
-  files.delete(`/${PARTICIPANT_ENTRY}`);
-  files.set('/', page);
+  // The manifest names the page's script, not the page: it is served at "/", the address people type.
+  files.set('/', { path: resolve(bundleDir, PARTICIPANT_ENTRY), type: MIME['.html']! });
   return files;
 }

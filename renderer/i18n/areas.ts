@@ -2,6 +2,7 @@ import { compare } from './compare';
 import { files } from './files';
 import { presenter } from './presenter';
 import { report } from './report';
+import { room } from './room';
 
 /**
  * Texts of a feature area, both languages side by side in one file, so a
@@ -14,7 +15,7 @@ export interface AreaTexts<T> {
   readonly de: Strings<T>;
 }
 
-export const AREAS = { compare, files, presenter, report } as const;
+export const AREAS = { compare, files, presenter, report, room } as const;
 
 export function areaResources(language: 'de' | 'en'): Record<string, unknown> {
   return Object.fromEntries(Object.entries(AREAS).map(([name, texts]) => [name, texts[language]]));
