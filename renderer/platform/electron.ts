@@ -2,6 +2,7 @@ import type { WavelengthApi } from '../../shared/contract';
 import type { Platform } from './platform';
 import { createElectronExports } from './export-electron';
 import { createElectronPresenter } from './presenter-electron';
+import { UNAVAILABLE_ROOM } from './room';
 
 /**
  * The platform inside Electron: a thin pass-through to the preload's API
@@ -27,5 +28,7 @@ export function createElectronPlatform(api: WavelengthApi): Platform {
     },
     takeLaunchFile: () => api.takeLaunchFile(),
     onOpenFile: (listener) => api.onOpenFile(listener),
+    // Main does not run the room server yet (waits for the IPC channel table of issue 9).
+    room: UNAVAILABLE_ROOM,
   };
 }
