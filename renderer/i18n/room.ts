@@ -142,8 +142,7 @@ const en = {
     paused: 'paused',
   },
   flow: {
-    doneNext: 'Done — next: {{name}}',
-    doneLast: 'Done',
+    doneNext: 'Done — next person: {{name}}',
     allDrawn: 'Everyone has drawn.',
     reveal: 'Reveal the curves',
   },
@@ -290,8 +289,7 @@ const de: AreaTexts<typeof en>['de'] = {
     paused: 'pausiert',
   },
   flow: {
-    doneNext: 'Fertig — weiter: {{name}}',
-    doneLast: 'Fertig',
+    doneNext: 'Fertig – nächste Person: {{name}}',
     allDrawn: 'Alle haben gezeichnet.',
     reveal: 'Kurven aufdecken',
   },

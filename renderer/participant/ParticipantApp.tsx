@@ -202,8 +202,11 @@ function DrawScreen({ services, round, participantId }: { services: ParticipantS
   useEffect(() => {
     const kept = storage.draft(roundId, participantId);
     const inRoom = store.getState().self?.submitted;
-    store.setState({ draft: kept.length ? kept : inRoom?.roundId === roundId ? (inRoom.points as unknown as CurvePoint[]) : [] });
-  }, [store, storage, roundId, participantId]);
+    const points = kept.length ? kept : inRoom?.roundId === roundId ? (inRoom.points as unknown as CurvePoint[]) : [];
+    store.setState({ draft: points });
+    // Back with a curve the room does not have yet: the facilitator sees this person drawing again.
+    if (points.length && !(inRoom?.roundId === roundId && samePoints(inRoom.points, points))) connection.send({ type: 'status', drawing: true });
+  }, [store, storage, connection, roundId, participantId]);
 
   const setDraft = (points: readonly CurvePoint[]) => {
     store.setState({ draft: points });
