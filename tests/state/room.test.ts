@@ -72,7 +72,7 @@ describe('the room, from the facilitator’s side', () => {
   it('says who is where: joined, drawing, submitted, dropped, drawn on the laptop, absent', () => {
     const store = storeWithThree();
     const { roundId, session } = store.getState();
-    const [anna, ben, cleo] = session.participants as [{ id: string }, { id: string }, { id: string }];
+    const [anna, ben, cleo] = session.participants as unknown as [{ id: string }, { id: string }, { id: string }];
     receiveRoomEvent(store, { type: 'curve', participantId: anna.id, roundId, points: CURVE });
     const s = store.getState().session;
     const status = open([
