@@ -15,7 +15,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/domain/**/*.test.ts', 'tests/room/**/*.test.ts', 'tests/state/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/report/**/*.test.{ts,tsx}'],
+          include: [
+            'tests/domain/**/*.test.ts',
+            'tests/scene/**/*.test.ts',
+            'tests/room/**/*.test.ts',
+            'tests/state/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+            'tests/batch/**/*.test.ts',
+            'tests/report/**/*.test.{ts,tsx}',
+          ],
         },
       },
       {

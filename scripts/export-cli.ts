@@ -2,13 +2,13 @@
 // built report page (out/renderer/report.html) served exactly as app://
 // serves it (tests/support/renderer-server.ts), headless Chromium through
 // Playwright, and page.pdf — Chromium's print pipeline, the one Electron's
-// printToPDF uses. The loop and the file rules are electron/batch/, shared
+// printToPDF uses. The loop and the file rules are batch/, shared
 // with the packaged app's --export.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright';
-import { EXPORT_USAGE, parseExportArgs } from '../electron/batch/args';
-import { BATCH_PNG_SCALE, batchExitCode, ReportRefusedError, runBatch, summarizeBatch, type BatchRenderer, type Log } from '../electron/batch/batch';
+import { EXPORT_USAGE, parseExportArgs } from '../batch/args';
+import { BATCH_PNG_SCALE, batchExitCode, ReportRefusedError, runBatch, summarizeBatch, type BatchRenderer, type Log } from '../batch/batch';
 import { REPORT_HOOK_NAME, REPORT_PAGE, type PngScale, type ReportJob, type ReportLoadResult } from '../shared/report-job';
 import { CHROMIUM_LAUNCH_ARGS, ChromiumNotFoundError, findChromium } from '../tests/support/chromium.mjs';
 import { startRendererServer, type RendererServer } from '../tests/support/renderer-server';

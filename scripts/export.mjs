@@ -8,9 +8,10 @@
 // or a missing build or Chromium.
 //
 // The work is in scripts/export-cli.ts, which shares its loop and file rules
-// with the packaged app's --export (electron/batch/). Node 20 cannot run
-// TypeScript, so it is loaded with Vite's runnerImport — Vite is already the
-// build tool here, it transpiles in memory and writes nothing.
+// with the packaged app's --export (batch/). Node's own TypeScript support
+// can't resolve its extensionless imports, so it is loaded with Vite's
+// runnerImport — Vite is already the build tool here, it transpiles in
+// memory and writes nothing.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';

@@ -12,6 +12,7 @@
 // Later stages run even when earlier ones fail so the count is complete.
 // Exit code 1 when anything failed or when no test ran at all.
 import { spawn } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,8 +108,21 @@ function printSummaryAndExit() {
   console.log(`${passed} passed, ${failed} failed`);
 }
 
+/** The oldest Node the toolchain runs on (Electron 45, electron-vite 6, Vite 8: 22.12); Node 24 LTS is what CI uses. */
+const MIN_NODE = [22, 12];
+
+function nodeIsRecent() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+}
+
 // 1. Chromium ------------------------------------------------------------------
 async function main() {
+  if (!nodeIsRecent()) {
+    console.error(`Node ${process.versions.node} is too old: the tools need ${MIN_NODE.join('.')} or newer (Node 24 LTS). .ci/run fetches one.`);
+    record('node', 0, 1, `Node ${process.versions.node} < ${MIN_NODE.join('.')}`);
+    return;
+  }
   banner('chromium');
   let chromium = null;
   try {
@@ -154,7 +168,11 @@ async function runEverything(env) {
   banner('build (electron-vite)');
   const build = await run('npx', ['--no', '--', 'electron-vite', 'build'], { timeoutMs: 5 * MINUTE, env });
   const built = build.code === 0;
-  record('build', 0, built ? 0 : 1, built ? 'ok' : describeExit(build));
+  // The package ships no node_modules and a sandboxed preload can load nothing but 'electron':
+  // main and preload must have bundled everything else.
+  const strays = built ? unbundledImports() : [];
+  for (const stray of strays) console.error(`build: ${stray}`);
+  record('build', 0, built && strays.length === 0 ? 0 : 1, !built ? describeExit(build) : strays.length ? `${strays.length} import(s) not bundled` : 'ok');
 
   // 4. vitest ------------------------------------------------------------------
   banner('vitest (unit + browser)');
@@ -173,8 +191,22 @@ async function runEverything(env) {
     return;
   }
   // The JSON reporter writes reports/playwright.json (playwright.config.ts).
-  const e2e = await run('npx', ['--no', '--', 'playwright', 'test'], { timeoutMs: 6 * MINUTE, env });
+  const e2e = await run('npx', ['--no', '--', 'playwright', 'test'], { timeoutMs: 9 * MINUTE, env });
   record('playwright', ...countPlaywright(readJson(PLAYWRIGHT_REPORT), e2e));
+}
+
+/** Imports in the built main and preload that are neither 'electron' nor a Node built-in. */
+function unbundledImports() {
+  const found = [];
+  for (const file of ['out/main/index.js', 'out/preload/index.cjs']) {
+    const code = readFileSync(resolve(root, file), 'utf8');
+    for (const match of code.matchAll(/(?:require\(|\bfrom\s*|\bimport\s*\(?)\s*["']([^"'./][^"']*)["']/g)) {
+      const name = match[1];
+      if (name === 'electron' || name.startsWith('node:') || builtinModules.includes(name)) continue;
+      found.push(`${file} imports "${name}", which the package does not ship`);
+    }
+  }
+  return found;
 }
 
 /** @returns {[number, number, string]} passed, failed, note */

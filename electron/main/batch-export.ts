@@ -6,12 +6,12 @@
  * No window is shown and no single-instance lock is taken (an export may run
  * while the app is open). Each session goes through the report page in a
  * hidden window (report-window.ts) and the same loop as `npm run export`
- * (electron/batch/batch.ts); then the app exits with 0, or 1 when any file
+ * (batch/batch.ts); then the app exits with 0, or 1 when any file
  * failed, or 2 for a wrong command line.
  */
 import { app, session } from 'electron';
-import { EXPORT_USAGE, type ParsedExportArgs } from '../batch/args';
-import { BATCH_PNG_SCALE, batchExitCode, runBatch, summarizeBatch, type BatchRenderer, type Log } from '../batch/batch';
+import { EXPORT_USAGE, type ParsedExportArgs } from '../../batch/args';
+import { BATCH_PNG_SCALE, batchExitCode, runBatch, summarizeBatch, type BatchRenderer, type Log } from '../../batch/batch';
 import { registerAppProtocol } from './protocol-electron';
 import { withReportWindow, type ReportWindowDeps } from './report-window';
 import { hardenContents, hardenSession } from './windows';

@@ -1,10 +1,17 @@
 import type { BrowserWindow } from 'electron';
-import { CHANNELS, type AppCommand, type NativeTexts } from '../../shared/contract';
+import type { NativeTexts } from '../../shared/contract';
 import { askUnsavedChoice } from './dialogs';
+import { sendEvent } from './window-roles';
 
 export interface CloseGuardDeps {
   /** Whether the window's session has unsaved changes right now. */
   isDirty(): boolean;
+  /**
+   * Whether the window's page can still save and answer: false once it has
+   * crashed or stopped responding. Its unsaved changes then live on in the
+   * autosave only, and nothing may take that as "Don't save".
+   */
+  pageAlive(): boolean;
   /** The latest translated texts for the dialog. */
   texts(): NativeTexts;
   /** The user chose "Don't save": the window closes and its unsaved changes are given up (the autosave with them). */
@@ -21,6 +28,11 @@ export interface CloseGuardDeps {
  *   closeWindow(). If saving fails or is cancelled, nothing closes.
  * - Don't save: close without asking again; deps.discarded() forgets the autosave.
  * - Cancel: nothing happens.
+ *
+ * A page that has crashed or hangs can neither save nor be asked on its
+ * behalf: the window closes without the question, and the autosave stays for
+ * the next start. An answer that arrives after the page died is not acted on
+ * as "Don't save" either.
  */
 export function installCloseGuard(win: BrowserWindow, deps: CloseGuardDeps): void {
   let closeConfirmed = false;
@@ -28,6 +40,7 @@ export function installCloseGuard(win: BrowserWindow, deps: CloseGuardDeps): voi
 
   win.on('close', (event) => {
     if (closeConfirmed || !deps.isDirty()) return;
+    if (!deps.pageAlive()) return;
     event.preventDefault();
     // A second close request while the box is open (e.g. Cmd+W twice) must not stack dialogs.
     if (asking) return;
@@ -35,9 +48,17 @@ export function installCloseGuard(win: BrowserWindow, deps: CloseGuardDeps): voi
     void askUnsavedChoice(win, deps.texts())
       .then((choice) => {
         if (win.isDestroyed()) return;
+        if (!deps.pageAlive()) {
+          // Save can't run in a dead page; the crash offer (page-health.ts) reloads it with the autosave.
+          // Don't save closes, but keeps the autosave: the user judged a page that is gone now.
+          if (choice === 'discard') {
+            closeConfirmed = true;
+            win.close();
+          }
+          return;
+        }
         if (choice === 'save') {
-          const command: AppCommand = 'app.saveAndClose';
-          win.webContents.send(CHANNELS.command, command);
+          sendEvent(win.webContents, 'command', 'app.saveAndClose');
         } else if (choice === 'discard') {
           closeConfirmed = true;
           deps.discarded?.();

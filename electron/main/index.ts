@@ -5,23 +5,23 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
-import { parseExportArgs } from '../batch/args';
-import { CHANNELS, type AppCommand, type NativeTexts } from '../../shared/contract';
+import { parseExportArgs } from '../../batch/args';
+import type { AppCommand } from '../../shared/commands';
+import type { NativeTexts } from '../../shared/contract';
 import { AUTOSAVE_FOLDER_NAME, AutosaveStore } from './autosave';
-import { registerAutosaveIpc } from './autosave-ipc';
 import { startBatchExport } from './batch-export';
 import { WindowDocuments } from './documents';
-import { registerExportIpc } from './export-ipc';
 import { FileRegistry } from './file-registry';
-import { registerIpcHandlers } from './ipc';
+import { removeStaleTempFiles } from './files';
+import { createIpcHandlers, registerIpc } from './ipc';
 import { launchRequestForPath, launchRequestFromArgv } from './launch-args';
 import { createMainWindow } from './main-window';
-import { focusWindow, OpenRequests, registerOpenRequestIpc } from './open-requests';
-import { registerPresenterIpc } from './presenter-ipc';
+import { focusWindow, OpenRequests } from './open-requests';
 import { PresenterWindows } from './presenter-window';
 import { installApplicationMenu } from './menu';
 import { DEFAULT_NATIVE_TEXTS } from './native-texts';
 import { registerAppProtocol, registerAppScheme } from './protocol-electron';
+import { sendEvent, WindowRoles } from './window-roles';
 import { hardenContents, hardenSession } from './windows';
 
 // electron-vite bundles main into out/main/index.js; the preload and the
@@ -36,6 +36,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 
 const documents = new WindowDocuments();
 const files = new FileRegistry();
+const roles = new WindowRoles();
 let nativeTexts: NativeTexts = DEFAULT_NATIVE_TEXTS;
 /** Quit (Cmd+Q, the menu) was asked for; a window the close guard held may still be deciding. */
 let quitRequested = false;
@@ -45,20 +46,18 @@ let presenter: PresenterWindows | undefined;
 let mainWindow: BrowserWindow | undefined;
 let ready = false;
 // userData is known before 'ready'; the folder itself is made on the first write.
-const autosave = new AutosaveStore(join(app.getPath('userData'), AUTOSAVE_FOLDER_NAME));
+const autosave = new AutosaveStore(join(app.getPath('userData'), AUTOSAVE_FOLDER_NAME), undefined, app.getVersion());
 const openRequests = new OpenRequests({
   files,
   mainWindow: () => mainWindow,
   openMainWindow: () => void openMainWindow(),
   isReady: () => ready,
 });
-const isMainWindow = (win: BrowserWindow): boolean => win === mainWindow;
-
 /** Menu commands go to the window the user is looking at; from the room view, to its facilitator's window. */
 function sendToFocusedWindow(command: AppCommand): void {
   const focused = BrowserWindow.getFocusedWindow();
   const target = focused && presenter?.isPresenter(focused) ? presenter.facilitator : focused;
-  target?.webContents.send(CHANNELS.command, command);
+  if (target) sendEvent(target.webContents, 'command', command);
 }
 
 function openMainWindow(): BrowserWindow {
@@ -66,6 +65,7 @@ function openMainWindow(): BrowserWindow {
     preloadPath,
     devServerUrl,
     documents,
+    roles,
     nativeTexts: () => nativeTexts,
     // "Don't save" gives the changes up, so there is nothing left to recover; a crash never gets here.
     discarded: () => void autosave.clear().catch((error: unknown) => console.warn('Could not clear the autosave.', error)),
@@ -143,21 +143,27 @@ if (cli.kind !== 'none') {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, devServerUrl);
     registerAppProtocol(rendererDir);
-    presenter = new PresenterWindows({ preloadPath, devServerUrl, dataDir: app.getPath('userData') });
-    registerPresenterIpc(presenter, devServerUrl);
-    registerExportIpc({ preloadPath, devServerUrl });
-    registerAutosaveIpc({ store: autosave, files, devServerUrl, isMainWindow });
-    registerOpenRequestIpc(openRequests, devServerUrl, isMainWindow);
-    registerIpcHandlers({
+    presenter = new PresenterWindows({ preloadPath, devServerUrl, dataDir: app.getPath('userData'), roles });
+    // What saves killed mid-write in an earlier run left in the app's own folders.
+    void autosave.removeLeftovers();
+    void removeStaleTempFiles(app.getPath('userData'));
+    const deps = {
+      roles,
+      devServerUrl,
       files,
       documents,
-      devServerUrl,
+      autosave,
+      presenter,
+      openRequests,
+      report: { preloadPath, devServerUrl, roles },
       nativeTexts: () => nativeTexts,
-      setNativeTexts: (texts) => {
+      setNativeTexts: (texts: NativeTexts) => {
         nativeTexts = texts;
         installApplicationMenu(nativeTexts, sendToFocusedWindow, devServerUrl !== undefined);
       },
-    });
+      documentsFolder: () => app.getPath('documents'),
+    };
+    registerIpc(createIpcHandlers(deps), deps);
     installApplicationMenu(nativeTexts, sendToFocusedWindow, devServerUrl !== undefined);
     ready = true;
     openMainWindow();

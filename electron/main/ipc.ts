@@ -1,130 +1,185 @@
 /**
- * Main's half of the typed door (shared/contract.ts): one handler per
- * channel. Every call first proves it comes from our own page in one of our
- * windows, then every argument is checked (validate.ts); the renderer is
- * never trusted to name a path — only fileIds from the FileRegistry.
+ * Main's half of the channel table (shared/ipc.ts): one handler per channel,
+ * in one object the compiler checks against the table, and one registration
+ * that derives everything else from the table. Every call
+ *
+ * 1. must come from the top frame of one of our windows showing our page;
+ * 2. must come from a window whose role the channel is open to (the presenter
+ *    and the hidden report window cannot open dialogs, save or export);
+ * 3. has its arguments parsed with the channel's schema before the handler
+ *    sees them.
+ *
+ * The renderer is never trusted to name a path — only fileIds from the
+ * FileRegistry.
  */
-import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  ipcMain,
-  type IpcMainEvent,
-  type IpcMainInvokeEvent,
-} from 'electron';
-import {
-  CHANNELS,
-  type NativeTexts,
-  type OpenSessionResult,
-  type SaveSessionRequest,
-  type SaveSessionResult,
-  type UnsavedChoice,
-} from '../../shared/contract';
-import { askOpenPath, askSavePath, askUnsavedChoice } from './dialogs';
+import { BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import type { NativeTexts } from '../../shared/contract';
+import { describeSchemaError, IPC, type ArgsOf, type InvokeName, type IpcName, type ResultOf, type SendName, type WindowRole } from '../../shared/ipc';
+import type { AutosaveStore } from './autosave';
+import { readAutosave, writeAutosave } from './autosave-requests';
+import { askUnsavedChoice } from './dialogs';
 import type { WindowDocuments } from './documents';
-import { ensureSessionExtension, sanitizeSessionFileName } from '../../shared/file-names';
+import { exportFile, exportPdf } from './exports';
 import type { FileRegistry } from './file-registry';
-import { readSessionFile, writeFileAtomic } from './files';
+import type { AtomicWriteOptions } from './files';
+import { IpcArgumentError, IpcSenderError } from './ipc-errors';
+import type { OpenRequests } from './open-requests';
 import { isTrustedPageUrl } from './origins';
-import {
-  expectArgumentCount,
-  IpcArgumentError,
-  parseDocumentState,
-  parseNativeTexts,
-  parseSaveSessionRequest,
-} from './validate';
+import type { PresenterWindows } from './presenter-window';
+import type { ReportWindowDeps } from './report-window';
+import { parseRoomState } from '../../shared/room-state';
+import { openSession, saveSession } from './session-files';
+import type { WindowRoles } from './window-roles';
 
-export interface IpcContext {
-  files: FileRegistry;
-  documents: WindowDocuments;
+export { IpcArgumentError, IpcSenderError };
+
+/** Who calls: the window, and its role. */
+export interface Caller {
+  readonly window: BrowserWindow;
+  readonly role: WindowRole;
+}
+
+type Awaitable<T> = T | Promise<T>;
+
+/** One handler per channel the renderer calls; a channel missing here does not compile. */
+export type IpcHandlers = { [K in InvokeName]: (caller: Caller, ...args: ArgsOf<K>) => Awaitable<ResultOf<K>> } & {
+  [K in SendName]: (caller: Caller, ...args: ArgsOf<K>) => void;
+};
+
+export interface IpcAccess {
+  roles: WindowRoles;
   /** The Vite dev server's URL in `electron-vite dev`, else undefined (packaged or preview). */
   devServerUrl: string | undefined;
+}
+
+export interface IpcDeps extends IpcAccess {
+  files: FileRegistry;
+  documents: WindowDocuments;
+  autosave: AutosaveStore;
+  presenter: PresenterWindows;
+  openRequests: OpenRequests;
+  /** The hidden report window the PDF export prints. */
+  report: ReportWindowDeps;
   /** The latest texts from the renderer, for dialog filters. */
   nativeTexts(): NativeTexts;
   /** New texts arrived (language switch): store them and rebuild the menu. */
   setNativeTexts(texts: NativeTexts): void;
+  /** Where a new session's Save dialog starts. */
+  documentsFolder(): string;
+  /** Tests swap the file system calls of session saves. */
+  writeOptions?: AtomicWriteOptions;
 }
 
-export class IpcSenderError extends Error {
-  override name = 'IpcSenderError';
+export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
+  const sessionFiles = {
+    files: deps.files,
+    nativeTexts: deps.nativeTexts,
+    documentsFolder: deps.documentsFolder,
+    writeOptions: deps.writeOptions,
+  };
+  const autosave = { store: deps.autosave, files: deps.files };
+  return {
+    openSession: ({ window }) => openSession(window, sessionFiles),
+    saveSession: ({ window }, request) => saveSession(window, request, sessionFiles),
+    confirmUnsaved: ({ window }, texts) => askUnsavedChoice(window, texts),
+    setDocumentState: ({ window }, state) => {
+      deps.documents.set(window.webContents.id, state);
+      window.setTitle(state.title);
+      // The dot in the close button (macOS only; a no-op elsewhere).
+      if (process.platform === 'darwin') window.setDocumentEdited(state.dirty);
+    },
+    setNativeTexts: (_caller, texts) => deps.setNativeTexts(texts),
+    closeWindow: ({ window }) => {
+      // The renderer calls this after the save that 'app.saveAndClose' asked for
+      // succeeded, so the session is clean now; the close guard lets it through.
+      deps.documents.markClean(window.webContents.id);
+      window.close();
+    },
+    takeLaunchFile: ({ window }) => deps.openRequests.take(window),
+    writeAutosave: (_caller, request) => writeAutosave(request, autosave),
+    readAutosave: () => readAutosave(autosave),
+    clearAutosave: async () => {
+      await deps.autosave.clear();
+      return undefined;
+    },
+    exportPdf: ({ window }, request) => exportPdf(window, request, deps.report),
+    exportFile: ({ window }, request) => exportFile(window, request),
+    listDisplays: ({ window }) => deps.presenter.listDisplays(window),
+    openPresenter: ({ window }, displayId) => deps.presenter.open(window, displayId),
+    closePresenter: () => deps.presenter.close(),
+    // Checked against the room state's one schema (shared/room-state.ts) before it is relayed.
+    publishRoomState: ({ window }, state) => deps.presenter.publish(window, parseRoomState(state)),
+    currentRoomState: ({ window }) => deps.presenter.currentState(window),
+    setFullScreen: ({ window }, on) => deps.presenter.setFullScreen(window, on),
+  };
 }
 
-/** Registers every channel of the contract; returns a function that removes them again. */
-export function registerIpcHandlers(context: IpcContext): () => void {
-  const handle = <T>(
-    channel: string,
-    handler: (win: BrowserWindow, args: unknown[]) => Promise<T>,
-  ): void => {
-    ipcMain.handle(channel, async (event, ...args) => handler(trustedWindowOf(event, context.devServerUrl), args));
-  };
-  // Fire-and-forget channels have no caller to reject, and throwing in an
-  // ipcMain listener would be an uncaught exception in main: log and drop.
-  const listen = (channel: string, listener: (win: BrowserWindow, args: unknown[]) => void): void => {
-    ipcMain.on(channel, (event, ...args) => {
-      try {
-        listener(trustedWindowOf(event, context.devServerUrl), args);
-      } catch (error) {
-        console.warn(`Refused ${channel}:`, error instanceof Error ? error.message : error);
-      }
-    });
-  };
-
-  handle(CHANNELS.openSession, (win, args): Promise<OpenSessionResult> => {
-    expectArgumentCount(args, 0);
-    return openSession(win, context);
-  });
-
-  handle(CHANNELS.saveSession, (win, args): Promise<SaveSessionResult> => {
-    expectArgumentCount(args, 1);
-    return saveSession(win, parseSaveSessionRequest(args[0]), context);
-  });
-
-  handle(CHANNELS.confirmUnsaved, (win, args): Promise<UnsavedChoice> => {
-    expectArgumentCount(args, 1);
-    return askUnsavedChoice(win, parseNativeTexts(args[0]));
-  });
-
-  listen(CHANNELS.setDocumentState, (win, args) => {
-    expectArgumentCount(args, 1);
-    const state = parseDocumentState(args[0]);
-    context.documents.set(win.webContents.id, state);
-    win.setTitle(state.title);
-    // The dot in the close button (macOS only; a no-op elsewhere).
-    if (process.platform === 'darwin') win.setDocumentEdited(state.dirty);
-  });
-
-  listen(CHANNELS.setNativeTexts, (_win, args) => {
-    expectArgumentCount(args, 1);
-    context.setNativeTexts(parseNativeTexts(args[0]));
-  });
-
-  listen(CHANNELS.closeWindow, (win, args) => {
-    expectArgumentCount(args, 0);
-    // The renderer calls this after the save that 'app.saveAndClose' asked for
-    // succeeded, so the session is clean now; the close guard lets it through.
-    context.documents.markClean(win.webContents.id);
-    win.close();
-  });
-
+/** Registers every renderer → main channel of the table; returns a function that removes them again. */
+export function registerIpc(handlers: IpcHandlers, access: IpcAccess): () => void {
+  const registered: { channel: string; kind: 'invoke' | 'send' }[] = [];
+  for (const name of Object.keys(IPC) as IpcName[]) {
+    const spec = IPC[name];
+    if (spec.kind === 'event') continue;
+    const handler = handlers[name as InvokeName | SendName] as (caller: Caller, ...args: unknown[]) => unknown;
+    const accept = (event: IpcMainEvent | IpcMainInvokeEvent, args: unknown[]): [Caller, unknown[]] => {
+      const caller = callerOf(event, name, access);
+      if (!isPlainData(args)) throw new IpcArgumentError(`${name}: refused arguments (not plain data).`);
+      const parsed = spec.args.safeParse(args);
+      if (!parsed.success) throw new IpcArgumentError(`${name}: refused arguments (${describeSchemaError(parsed.error)}).`);
+      return [caller, parsed.data as unknown[]];
+    };
+    if (spec.kind === 'invoke') {
+      ipcMain.handle(spec.channel, async (event, ...args) => {
+        const [caller, parsed] = accept(event, args);
+        return handler(caller, ...parsed);
+      });
+    } else {
+      // Fire-and-forget channels have no caller to reject, and throwing in an
+      // ipcMain listener would be an uncaught exception in main: log and drop.
+      ipcMain.on(spec.channel, (event, ...args) => {
+        try {
+          const [caller, parsed] = accept(event, args);
+          handler(caller, ...parsed);
+        } catch (error) {
+          console.warn(`Refused ${spec.channel}:`, error instanceof Error ? error.message : error);
+        }
+      });
+    }
+    registered.push({ channel: spec.channel, kind: spec.kind });
+  }
   return () => {
-    for (const channel of [CHANNELS.openSession, CHANNELS.saveSession, CHANNELS.confirmUnsaved]) {
-      ipcMain.removeHandler(channel);
-    }
-    for (const channel of [CHANNELS.setDocumentState, CHANNELS.setNativeTexts, CHANNELS.closeWindow]) {
-      ipcMain.removeAllListeners(channel);
+    for (const { channel, kind } of registered) {
+      if (kind === 'invoke') ipcMain.removeHandler(channel);
+      else ipcMain.removeAllListeners(channel);
     }
   };
+}
+
+/**
+ * Structured clone delivers only plain objects, arrays, primitives and typed
+ * arrays; anything with another prototype did not come through IPC as data.
+ */
+function isPlainData(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return true;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && Object.values(value).every(isPlainData);
+}
+
+/** The caller of `name`, if it is our page in one of our windows and the channel is open to that window's role. */
+function callerOf(event: IpcMainEvent | IpcMainInvokeEvent, name: IpcName, access: IpcAccess): Caller {
+  const window = trustedWindowOf(event, access.devServerUrl);
+  const role = access.roles.roleOf(window);
+  if (role === undefined) throw new IpcSenderError(`${name} refused: the window has no role.`);
+  if (!(IPC[name].roles as readonly WindowRole[]).includes(role)) throw new IpcSenderError(`${name} is not open to the ${role} window.`);
+  return { window, role };
 }
 
 /**
  * The window behind an IPC call, if the call comes from the top frame of one
  * of our windows showing our own page; otherwise throws IpcSenderError.
  */
-export function trustedWindowOf(
-  event: IpcMainEvent | IpcMainInvokeEvent,
-  devServerUrl: string | undefined,
-): BrowserWindow {
+export function trustedWindowOf(event: IpcMainEvent | IpcMainInvokeEvent, devServerUrl: string | undefined): BrowserWindow {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null || !isTrustedPageUrl(frame.url, devServerUrl)) {
     throw new IpcSenderError(`IPC from an untrusted sender (${frame?.url ?? 'unknown frame'}).`);
@@ -132,47 +187,4 @@ export function trustedWindowOf(
   const win = BrowserWindow.fromWebContents(event.sender);
   if (!win) throw new IpcSenderError('IPC from web contents without a window.');
   return win;
-}
-
-async function openSession(win: BrowserWindow, context: IpcContext): Promise<OpenSessionResult> {
-  const path = await askOpenPath(win, context.nativeTexts());
-  if (path === undefined) return { kind: 'cancelled' };
-  const fileName = basename(path);
-  const read = await readSessionFile(path);
-  if (!read.ok) return { kind: 'error', fileName, reason: read.reason, detail: read.detail };
-  return { kind: 'opened', fileId: context.files.register(path), fileName, text: read.text };
-}
-
-async function saveSession(
-  win: BrowserWindow,
-  request: SaveSessionRequest,
-  context: IpcContext,
-): Promise<SaveSessionResult> {
-  const knownPath = request.fileId === null ? undefined : context.files.pathOf(request.fileId);
-  // An id main never handed out is a bug or an attack, not a user situation.
-  if (request.fileId !== null && knownPath === undefined) {
-    throw new IpcArgumentError('Unknown fileId.');
-  }
-
-  let path = knownPath;
-  if (path === undefined || request.saveAs) {
-    const folder = path === undefined ? app.getPath('documents') : dirname(path);
-    let chosen = await askSavePath(win, context.nativeTexts(), join(folder, sanitizeSessionFileName(request.suggestedName)));
-    // Linux dialogs may return the typed name without the filter's extension. The dialog only
-    // confirmed overwriting the typed name: if the name with the extension exists, ask again with
-    // it, so the dialog's own overwrite question covers the file we would really replace.
-    while (chosen !== undefined && ensureSessionExtension(chosen) !== chosen && existsSync(ensureSessionExtension(chosen))) {
-      chosen = await askSavePath(win, context.nativeTexts(), ensureSessionExtension(chosen));
-    }
-    if (chosen === undefined) return { kind: 'cancelled' };
-    path = ensureSessionExtension(chosen);
-  }
-
-  const fileName = basename(path);
-  try {
-    await writeFileAtomic(path, request.text);
-  } catch (error) {
-    return { kind: 'error', fileName, detail: error instanceof Error ? error.message : String(error) };
-  }
-  return { kind: 'saved', fileId: context.files.register(path), fileName };
 }

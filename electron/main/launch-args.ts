@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXPORT_VALUE_FLAGS } from '../../batch/args';
 import { SESSION_EXTENSION } from '../../shared/contract';
 
 export type LaunchRequest =
@@ -25,9 +26,6 @@ export interface LaunchArgvOptions {
   /** The working directory of the process that was started; relative paths are relative to it. */
   readonly cwd: string;
 }
-
-/** The batch export's flags that take a value (electron/batch/args.ts); `--export` means batch mode, not a window. */
-const BATCH_VALUE_FLAGS = ['--export', '--out', '--lang', '--paper'];
 
 /**
  * The file named on a command line. Switches (Chromium's `--flag=value`,
@@ -53,7 +51,7 @@ export function launchRequestFromArgv(argv: readonly string[], options: LaunchAr
     const flag = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
     if (flag === '--export') return { kind: 'none' };
     // `--out folder`: the folder is the flag's value, not a file to open.
-    if (BATCH_VALUE_FLAGS.includes(flag) && flag === arg) i++;
+    if (EXPORT_VALUE_FLAGS.includes(flag) && flag === arg) i++;
   }
 
   const paths = words.map((word) => pathOf(word, options.cwd)).filter((path): path is string => path !== undefined);

@@ -2,6 +2,8 @@ import { BrowserWindow } from 'electron';
 import { APP_ORIGIN, type NativeTexts } from '../../shared/contract';
 import { installCloseGuard } from './close-guard';
 import type { WindowDocuments } from './documents';
+import { watchPageHealth } from './page-health';
+import type { WindowRoles } from './window-roles';
 import { windowOptions } from './windows';
 
 export interface MainWindowDeps {
@@ -9,6 +11,7 @@ export interface MainWindowDeps {
   /** Vite's dev server URL in `electron-vite dev`; otherwise the bundle is loaded from app://. */
   devServerUrl: string | undefined;
   documents: WindowDocuments;
+  roles: WindowRoles;
   nativeTexts(): NativeTexts;
   /** The user closed the window with "Don't save". */
   discarded?(): void;
@@ -24,11 +27,18 @@ export function rendererUrl(devServerUrl: string | undefined): string {
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(deps.preloadPath));
+  const win = new BrowserWindow(windowOptions('main', deps.preloadPath));
+  deps.roles.assign(win, 'main');
   // Read once: win.webContents is gone after the window is destroyed.
   const contentsId = win.webContents.id;
+  const health = watchPageHealth(win, {
+    texts: deps.nativeTexts,
+    // The reloaded page starts clean and offers the autosave; the old page's "unsaved" no longer holds.
+    reloading: () => deps.documents.forget(contentsId),
+  });
   installCloseGuard(win, {
     isDirty: () => deps.documents.isDirty(contentsId),
+    pageAlive: health.isAlive,
     texts: deps.nativeTexts,
     discarded: deps.discarded,
     kept: deps.kept,

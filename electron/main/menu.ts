@@ -1,10 +1,20 @@
 /**
- * The native application menu. File and Edit items only send commands to the
- * renderer's command table (the same one its keyboard shortcuts and buttons
- * use); everything else is a standard Electron role.
+ * The native application menu. Its command items only send commands to the
+ * renderer's command table; their shortcuts come from the same declarations
+ * the keyboard handler and the buttons use (shared/commands.ts), their labels
+ * from the renderer's i18n of those declarations (NativeTexts.menu).
+ * Everything else is a standard Electron role.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { AppCommand, NativeTexts } from '../../shared/contract';
+import { COMMAND_DECLARATIONS, type AppCommand, type KeyBinding } from '../../shared/commands';
+import type { NativeTexts } from '../../shared/contract';
+
+/** A key binding as an Electron accelerator: { key: 's', mod: true, shift: true } → "CmdOrCtrl+Shift+S". */
+export function acceleratorOf(binding: KeyBinding): string {
+  const names: Record<string, string> = { ' ': 'Space', ArrowRight: 'Right', ArrowLeft: 'Left', ArrowUp: 'Up', ArrowDown: 'Down' };
+  const key = names[binding.key] ?? (binding.key.length === 1 ? binding.key.toUpperCase() : binding.key);
+  return [binding.mod && 'CmdOrCtrl', binding.alt && 'Alt', binding.shift && 'Shift', key].filter(Boolean).join('+');
+}
 
 export function buildMenuTemplate(
   texts: NativeTexts,
@@ -13,14 +23,10 @@ export function buildMenuTemplate(
   isDev = false,
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
-  const command = (id: AppCommand, accelerator: string): MenuItemConstructorOptions => ({
-    id,
-    label: texts.menu[id],
-    accelerator,
-    click: () => send(id),
-  });
-  // Chart and curve exports: no shortcut of their own, the export dialog offers them too.
-  const exportItem = (id: AppCommand): MenuItemConstructorOptions => ({ id, label: texts.menu[id], click: () => send(id) });
+  const command = (id: AppCommand): MenuItemConstructorOptions => {
+    const binding = COMMAND_DECLARATIONS[id].keys[0];
+    return { id, label: texts.menu[id], ...(binding ? { accelerator: acceleratorOf(binding) } : {}), click: () => send(id) };
+  };
   const quit: MenuItemConstructorOptions = { role: 'quit', label: texts.menu.quit };
 
   const appMenu: MenuItemConstructorOptions[] = isMac
@@ -45,16 +51,16 @@ export function buildMenuTemplate(
   const fileMenu: MenuItemConstructorOptions = {
     label: texts.menu.file,
     submenu: [
-      command('file.new', 'CmdOrCtrl+N'),
-      command('file.open', 'CmdOrCtrl+O'),
+      command('file.new'),
+      command('file.open'),
       { type: 'separator' },
-      command('file.save', 'CmdOrCtrl+S'),
-      command('file.saveAs', 'CmdOrCtrl+Shift+S'),
+      command('file.save'),
+      command('file.saveAs'),
       { type: 'separator' },
-      command('export.pdf', 'CmdOrCtrl+P'),
-      exportItem('export.png'),
-      exportItem('export.svg'),
-      exportItem('export.csv'),
+      command('export.pdf'),
+      command('export.png'),
+      command('export.svg'),
+      command('export.csv'),
       { type: 'separator' },
       // On macOS Quit lives in the app menu; there Cmd+W closes the window (through the close guard).
       isMac ? { role: 'close' } : quit,
@@ -64,8 +70,8 @@ export function buildMenuTemplate(
   const editMenu: MenuItemConstructorOptions = {
     label: texts.menu.edit,
     submenu: [
-      command('edit.undo', 'CmdOrCtrl+Z'),
-      command('edit.redo', 'CmdOrCtrl+Shift+Z'),
+      command('edit.undo'),
+      command('edit.redo'),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
@@ -81,8 +87,8 @@ export function buildMenuTemplate(
       ...(isDev
         ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
         : []),
-      command('present.toggle', 'F5'),
-      command('presenter.toggleWindow', 'Shift+F5'),
+      command('present.toggle'),
+      command('presenter.toggleWindow'),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -10,13 +10,12 @@
  * renderer gets text and a fileId, never the path.
  */
 import { basename } from 'node:path';
-import { ipcMain, type BrowserWindow } from 'electron';
-import { CHANNELS, SESSION_EXTENSION, type ExternalFileResult, type LaunchFileResult } from '../../shared/contract';
+import type { BrowserWindow } from 'electron';
+import { SESSION_EXTENSION, type ExternalFileResult, type LaunchFileResult } from '../../shared/contract';
 import type { FileRegistry } from './file-registry';
 import { readSessionFile } from './files';
-import { IpcSenderError, trustedWindowOf } from './ipc';
 import type { LaunchRequest } from './launch-args';
-import { expectArgumentCount } from './validate';
+import { sendEvent } from './window-roles';
 
 export interface OpenRequestsDeps {
   files: FileRegistry;
@@ -44,7 +43,7 @@ export class OpenRequests {
     if (win && !win.isDestroyed() && this.listening.has(win.webContents.id)) {
       focusWindow(win);
       void readRequest(request, this.deps.files).then((result) => {
-        if (!win.isDestroyed()) win.webContents.send(CHANNELS.openFile, result);
+        if (!win.isDestroyed()) sendEvent(win.webContents, 'openFile', result);
       });
       return;
     }
@@ -81,19 +80,4 @@ export async function readRequest(request: FileRequest, files: FileRegistry): Pr
 export function focusWindow(win: BrowserWindow): void {
   if (win.isMinimized()) win.restore();
   win.focus();
-}
-
-/** takeLaunchFile: only the facilitator's window has a session to open files into. */
-export function registerOpenRequestIpc(
-  requests: OpenRequests,
-  devServerUrl: string | undefined,
-  isMainWindow: (win: BrowserWindow) => boolean,
-): () => void {
-  ipcMain.handle(CHANNELS.takeLaunchFile, async (event, ...args): Promise<LaunchFileResult> => {
-    const win = trustedWindowOf(event, devServerUrl);
-    if (!isMainWindow(win)) throw new IpcSenderError(`${CHANNELS.takeLaunchFile} is for the main window only.`);
-    expectArgumentCount(args, 0);
-    return requests.take(win);
-  });
-  return () => ipcMain.removeHandler(CHANNELS.takeLaunchFile);
 }

@@ -8,9 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Display } from 'electron';
-import { CHANNELS, type PresenterDisplay, type PresenterStatus, type RoomState } from '../../shared/contract';
+import type { PresenterDisplay, PresenterStatus, RoomState } from '../../shared/contract';
 import { writeFileAtomic } from './files';
-import { IpcSenderError } from './ipc';
+import { IpcArgumentError, IpcSenderError } from './ipc-errors';
 import { rendererUrl } from './main-window';
 import {
   choosePresenterDisplay,
@@ -23,7 +23,7 @@ import {
   type Rect,
   type SavedPlacement,
 } from './presenter-display';
-import { IpcArgumentError } from './validate';
+import { sendEvent, type WindowRoles } from './window-roles';
 import { windowOptions } from './windows';
 
 export interface PresenterDeps {
@@ -31,6 +31,7 @@ export interface PresenterDeps {
   devServerUrl: string | undefined;
   /** Where the remembered display is kept: app.getPath('userData'). */
   dataDir: string;
+  roles: WindowRoles;
 }
 
 /** The URL of the room view: the app's page with `?view=presenter`. */
@@ -43,7 +44,7 @@ export function presenterUrl(devServerUrl: string | undefined): string {
 /** The main window's options from windowOptions(), placed on the chosen display and full screen. */
 export function presenterWindowOptions(preloadPath: string, bounds: Rect): BrowserWindowConstructorOptions {
   return {
-    ...windowOptions(preloadPath),
+    ...windowOptions('presenter', preloadPath),
     x: bounds.x,
     y: bounds.y,
     width: bounds.width,
@@ -142,7 +143,7 @@ export class PresenterWindows {
       throw new IpcSenderError('Only the window that opened the presenter publishes to it.');
     }
     this.latest = { state, from: sender };
-    if (this.win && !this.win.isDestroyed()) this.win.webContents.send(CHANNELS.roomState, state);
+    if (this.win && !this.win.isDestroyed()) sendEvent(this.win.webContents, 'roomState', state);
   }
 
   /** The latest room state, for the presenter window as it starts. */
@@ -156,7 +157,7 @@ export class PresenterWindows {
     if (!this.watchedForFullScreen.has(win)) {
       this.watchedForFullScreen.add(win);
       const tell = (value: boolean) => () => {
-        if (!win.isDestroyed()) win.webContents.send(CHANNELS.fullScreenChanged, value);
+        if (!win.isDestroyed()) sendEvent(win.webContents, 'fullScreenChange', value);
       };
       win.on('enter-full-screen', tell(true));
       win.on('leave-full-screen', tell(false));
@@ -166,7 +167,14 @@ export class PresenterWindows {
 
   private create(bounds: Rect): BrowserWindow {
     const win = new BrowserWindow(presenterWindowOptions(this.deps.preloadPath, bounds));
+    this.deps.roles.assign(win, 'presenter');
     win.removeMenu();
+    // The room view holds nothing of its own: a crashed one is simply loaded again and asks for the latest state.
+    win.webContents.on('render-process-gone', (_event, details: { reason: string }) => {
+      if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+      console.warn(`The presenter window's page is gone (${details.reason}); reloading it.`);
+      win.webContents.reload();
+    });
     // Shown without taking the focus: the facilitator's keys keep going to the facilitator's window.
     win.once('ready-to-show', () => win.showInactive());
     win.on('close', () => {
@@ -208,7 +216,7 @@ export class PresenterWindows {
 
   private notify(): void {
     const owner = this.owner;
-    if (owner && !owner.isDestroyed()) owner.webContents.send(CHANNELS.presenterStatus, this.status());
+    if (owner && !owner.isDestroyed()) sendEvent(owner.webContents, 'presenterStatus', this.status());
   }
 
   private get placementPath(): string {

@@ -15,12 +15,15 @@ import {
   type ReportJob,
   type ReportLoadResult,
 } from '../../shared/report-job';
-import { ReportRefusedError } from '../batch/batch';
+import { ReportRefusedError } from '../../batch/batch';
+import type { WindowRoles } from './window-roles';
 import { windowOptions } from './windows';
 
 export interface ReportWindowDeps {
   preloadPath: string;
   devServerUrl: string | undefined;
+  /** Marks the hidden window as a report window: none of the IPC channels is open to it. */
+  roles?: WindowRoles;
 }
 
 /** Where the report page is: next to index.html in the bundle, or on the dev server. */
@@ -58,9 +61,10 @@ export interface LoadedReport {
  * ReportRefusedError with the page's reason.
  */
 export async function withReportWindow<T>(deps: ReportWindowDeps, job: ReportJob, use: (report: LoadedReport) => Promise<T>): Promise<T> {
-  const options = windowOptions(deps.preloadPath);
+  const options = windowOptions('report', deps.preloadPath);
   // Never shown; the print layout does not depend on the window size.
   const win = new BrowserWindow({ ...options, show: false });
+  deps.roles?.assign(win, 'report');
   try {
     await win.loadURL(reportPageUrl(deps.devServerUrl));
     const contents = win.webContents;

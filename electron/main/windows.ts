@@ -4,9 +4,16 @@
  * contents and to the session. Nothing here knows about sessions or files.
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { ROLE_ARGUMENT_PREFIX, type WindowRole } from '../../shared/ipc';
 
-/** The one source of BrowserWindow options; `preloadPath` is out/preload/index.cjs. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The one source of BrowserWindow options; `preloadPath` is out/preload/index.cjs.
+ * The preload learns the window's role from its command line and exposes only
+ * that role's channels; the hidden report window gets no preload at all (main
+ * drives its page, it calls nothing).
+ */
+export function windowOptions(role: WindowRole, preloadPath: string): BrowserWindowConstructorOptions {
+  const preload = role === 'report' ? {} : { preload: preloadPath, additionalArguments: [`${ROLE_ARGUMENT_PREFIX}${role}`] };
   return {
     width: 1440,
     height: 900,
@@ -18,7 +25,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     // Shown on 'ready-to-show', so there is no white flash of an empty window.
     show: false,
     webPreferences: {
-      preload: preloadPath,
+      ...preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -1,71 +1,51 @@
 /**
- * The preload: exposes exactly WavelengthApi as `window.wavelength` and
- * nothing else — no ipcRenderer, no channel names, no event objects. Runs
- * sandboxed (CommonJS, only the 'electron' module), so it stays tiny; main
- * checks every argument again anyway.
+ * The preload: exposes exactly its window's part of the channel table
+ * (shared/ipc.ts) as `window.wavelength` and nothing else — no ipcRenderer,
+ * no channel names, no event objects. Main says which window this is on the
+ * preload's command line (windows.ts); the facilitator's window gets files,
+ * autosave, export and presenter control, the room screen only the room
+ * state and full screen. Results and pushed messages are checked with the
+ * table's schemas on arrival; main checks every argument again anyway.
+ *
+ * Runs sandboxed (CommonJS, only the 'electron' module), so electron-vite
+ * bundles the table and zod into it.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { APP_COMMANDS, CHANNELS, type AppCommand, type RoomState, type WavelengthApi } from '../../shared/contract';
+import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
+import { apiKeyOf, channelsOf, describeSchemaError, IPC, roleFromArgv, type WindowRole } from '../../shared/ipc';
 
-function isAppCommand(value: unknown): value is AppCommand {
-  return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
+/** `window.wavelength` for a window of `role`: one function per channel of the role, built from the table. */
+export function createRoleApi(role: WindowRole, ipc: Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>): Record<string, unknown> {
+  const api: Record<string, unknown> = { role };
+  for (const name of channelsOf(role)) {
+    const spec = IPC[name];
+    const key = apiKeyOf(name);
+    if (spec.kind === 'invoke') {
+      api[key] = async (...args: unknown[]) => {
+        const result = spec.result.safeParse(await ipc.invoke(spec.channel, ...args));
+        if (!result.success) throw new Error(`${name}: main answered out of contract (${describeSchemaError(result.error)}).`);
+        return result.data;
+      };
+    } else if (spec.kind === 'send') {
+      api[key] = (...args: unknown[]) => ipc.send(spec.channel, ...args);
+    } else {
+      api[key] = (listener: unknown) => {
+        if (typeof listener !== 'function') throw new TypeError(`${key} needs a function.`);
+        // The page gets the payload only: the event would hand it `sender`, i.e. ipcRenderer.
+        const relay = (_event: IpcRendererEvent, payload: unknown): void => {
+          const parsed = spec.payload.safeParse(payload);
+          if (parsed.success) (listener as (value: unknown) => void)(parsed.data);
+          else console.warn(`Ignored a ${name} message out of contract:`, describeSchemaError(parsed.error));
+        };
+        ipc.on(spec.channel, relay);
+        return () => {
+          ipc.removeListener(spec.channel, relay);
+        };
+      };
+    }
+  }
+  return api;
 }
 
-const api: WavelengthApi = {
-  openSession: () => ipcRenderer.invoke(CHANNELS.openSession),
-  saveSession: (request) => ipcRenderer.invoke(CHANNELS.saveSession, request),
-  confirmUnsaved: (texts) => ipcRenderer.invoke(CHANNELS.confirmUnsaved, texts),
-  setDocumentState: (state) => ipcRenderer.send(CHANNELS.setDocumentState, state),
-  setNativeTexts: (texts) => ipcRenderer.send(CHANNELS.setNativeTexts, texts),
-  closeWindow: () => ipcRenderer.send(CHANNELS.closeWindow),
-  onCommand(listener) {
-    if (typeof listener !== 'function') throw new TypeError('onCommand needs a function.');
-    // The page gets the command only: the event would hand it `sender`, i.e. ipcRenderer.
-    const relay = (_event: IpcRendererEvent, command: unknown): void => {
-      if (isAppCommand(command)) listener(command);
-      else console.warn('Ignored an unknown command from main:', command);
-    };
-    ipcRenderer.on(CHANNELS.command, relay);
-    return () => {
-      ipcRenderer.removeListener(CHANNELS.command, relay);
-    };
-  },
-  listDisplays: () => ipcRenderer.invoke(CHANNELS.listDisplays),
-  openPresenter: (displayId) => ipcRenderer.invoke(CHANNELS.openPresenter, displayId),
-  closePresenter: () => ipcRenderer.send(CHANNELS.closePresenter),
-  onPresenterStatus: (listener) => subscribe(CHANNELS.presenterStatus, listener),
-  publishRoomState: (state) => ipcRenderer.send(CHANNELS.publishRoomState, state),
-  onRoomState(listener) {
-    const off = subscribe(CHANNELS.roomState, listener);
-    // Then ask for the latest state, so a window that opens late starts where the facilitator is.
-    void ipcRenderer.invoke(CHANNELS.currentRoomState).then((state: unknown) => {
-      if (state !== null && state !== undefined) listener(state as RoomState);
-    });
-    return off;
-  },
-  setFullScreen: (on) => ipcRenderer.send(CHANNELS.setFullScreen, on),
-  onFullScreenChange: (listener) => subscribe(CHANNELS.fullScreenChanged, listener),
-  exportPdf: (request) => ipcRenderer.invoke(CHANNELS.exportPdf, request),
-  exportFile: (request) => ipcRenderer.invoke(CHANNELS.exportFile, request),
-  writeAutosave: (request) => ipcRenderer.invoke(CHANNELS.writeAutosave, request),
-  readAutosave: () => ipcRenderer.invoke(CHANNELS.readAutosave),
-  clearAutosave: () => ipcRenderer.invoke(CHANNELS.clearAutosave),
-  takeLaunchFile: () => ipcRenderer.invoke(CHANNELS.takeLaunchFile),
-  onOpenFile: (listener) => subscribe(CHANNELS.openFile, listener),
-};
-
-/**
- * Listen to one channel main pushes on; the page gets the payload only, never
- * the event (it would hand over `sender`, i.e. ipcRenderer). Main is the only
- * sender and checked the payload before relaying it.
- */
-function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
-  if (typeof listener !== 'function') throw new TypeError('A listener must be a function.');
-  const relay = (_event: IpcRendererEvent, payload: unknown): void => listener(payload as T);
-  ipcRenderer.on(channel, relay);
-  return () => {
-    ipcRenderer.removeListener(channel, relay);
-  };
-}
-
-contextBridge.exposeInMainWorld('wavelength', api);
+const role = roleFromArgv(process.argv);
+// A window main made without a role (none should exist) gets nothing to call.
+if (role !== undefined) contextBridge.exposeInMainWorld('wavelength', createRoleApi(role, ipcRenderer));

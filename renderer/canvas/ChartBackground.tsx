@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { Group, Line, Rect, RegularPolygon, Text } from 'react-konva';
 import { enthusiasm } from '../domain';
 import { estimateTextWidth, type ChartGeometry } from './chartGeometry';
@@ -12,8 +12,8 @@ interface Props {
   readonly fontFamily: string;
 }
 
-/** Phases as named bands, the scale with its anchors, a light grid, milestones with the handover marked. */
-export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily }: Props) {
+/** Phases as named bands, the scale with its anchors, a light grid, milestones with the handover marked. Memoised: it is the costliest layer and changes only with the timeline, the scale or the size. */
+export const ChartBackground = memo(function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily }: Props) {
   const f = g.style.fontSize;
   const { plot } = g;
   const colors = g.style.colors ?? CHART_COLORS;
@@ -125,7 +125,7 @@ export function ChartBackground({ geometry: g, scale, handoverBadge, fontFamily 
       />
     </Group>
   );
-}
+});
 
 /**
  * Phase labels wrap at spaces; a single word wider than its phase would be cut

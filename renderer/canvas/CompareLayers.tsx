@@ -1,23 +1,22 @@
 import { Fragment } from 'react';
-import { Arrow, Circle, Group, Line, Rect, Shape, Text } from 'react-konva';
-import type { DisagreementSpan, Note, Series, Team, TimePos } from '../domain';
+import { Arrow, Circle, Group, Line, Path, Rect, Shape, Text } from 'react-konva';
+import type { LineStyle, NoteKind, Series, TimePos } from '../domain';
 import { enthusiasm } from '../domain';
+import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
 import { dashPattern, estimateTextWidth, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
 import { bandArea, bandRows, seriesLine, seriesRows } from './chartShapes';
-import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_ROLE_COLORS } from './colors';
+import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_LINE_HALO } from './colors';
 
 /**
- * Konva drawing for the compare view, all from the shared chart geometry:
- * team bands and means, disagreement spans, the target curve, the handover
- * drop, the Sales–PS gap strip and note markers.
+ * Konva drawing of the compare scene (renderer/scene/compareScene.ts), all
+ * from the shared chart geometry: team bands and lines, disagreement spans,
+ * the target curve, the handover drop, the Sales–PS gap strip, perception
+ * lines, participants' markers and note pins. The facilitator's chart and
+ * the room view both draw with these; the report draws the same scene as SVG.
  */
 
 /** Thin strokes (markers, guides) grow with the style's curve width: 1 on the laptop, thicker on the room screen. */
 const strokeScale = (g: ChartGeometry) => Math.max(1, g.style.curveWidth / LAPTOP_STYLE.curveWidth);
-
-export function teamColor(team: Team): string {
-  return TEAM_ROLE_COLORS[team.role];
-}
 
 interface SeriesLineProps {
   readonly geometry: ChartGeometry;
@@ -49,6 +48,42 @@ export function SeriesLine({ geometry: g, grid, values, color, width, dash = [],
   );
 }
 
+interface TeamLineProps {
+  readonly geometry: ChartGeometry;
+  readonly grid: readonly TimePos[];
+  readonly values: Series;
+  /** Pieces of one coverage each (grid indices, joined at their ends) with their opacity. */
+  readonly segments: readonly { readonly from: number; readonly to: number; readonly opacity: number }[];
+  readonly color: string;
+  readonly lineStyle: LineStyle;
+  readonly width: number;
+  readonly dimmed: boolean;
+}
+
+/**
+ * A team line: thick, in the team's line style and a colour no participant
+ * has, on a white halo, fainter where fewer of the team drew (the scene's
+ * segments), and broken where the scene breaks it.
+ */
+export function TeamLine({ geometry: g, grid, values, segments, color, lineStyle, width, dimmed }: TeamLineProps) {
+  const dash = dashPattern(lineStyle, width);
+  const halo = width + Math.max(3, width * 0.6);
+  return (
+    <Group opacity={dimmed ? 0.35 : 1}>
+      {segments.map((s) => {
+        const slice = grid.slice(s.from, s.to + 1);
+        const part = values.slice(s.from, s.to + 1);
+        return (
+          <Fragment key={`${s.from}-${s.to}`}>
+            <SeriesLine geometry={g} grid={slice} values={part} color={TEAM_LINE_HALO} width={halo} opacity={0.9 * s.opacity} />
+            <SeriesLine geometry={g} grid={slice} values={part} color={color} width={width} dash={dash} opacity={s.opacity} />
+          </Fragment>
+        );
+      })}
+    </Group>
+  );
+}
+
 interface BandProps {
   readonly geometry: ChartGeometry;
   readonly grid: readonly TimePos[];
@@ -75,21 +110,21 @@ export function Band({ geometry: g, grid, lower, upper, color, opacity }: BandPr
   );
 }
 
-/** Disagreement spans shaded across the plot, numbered as in the list below the chart. */
+/** Disagreement spans shaded across the plot, numbered as in every list of them. */
 export function DisagreementShading({
   geometry: g,
   spans,
   opacity = 0.16,
 }: {
   geometry: ChartGeometry;
-  spans: readonly Pick<DisagreementSpan, 'start' | 'end'>[];
+  spans: readonly { readonly start: TimePos; readonly end: TimePos; readonly number: number }[];
   /** Of the shading; the room screen asks for more, projectors wash pale fills out. */
   opacity?: number;
 }) {
   const f = g.style.fontSize;
   return (
     <Group>
-      {spans.map((s, i) => (
+      {spans.map((s) => (
         <Fragment key={`${s.start}-${s.end}`}>
           <Rect
             x={g.xOf(s.start)}
@@ -105,7 +140,7 @@ export function DisagreementShading({
             y={g.plot.bottom - f * 1.1 - f * 0.5}
             width={f * 2}
             align="center"
-            text={String(i + 1)}
+            text={String(s.number)}
             fontSize={f}
             fontStyle="bold"
             fill="#1f2a37"
@@ -143,8 +178,9 @@ export function TargetLine({ geometry: g, grid, values, label }: { geometry: Cha
 interface DropMarkerProps {
   readonly geometry: ChartGeometry;
   readonly handoverAt: TimePos;
-  readonly before: number;
-  readonly low: number;
+  /** From the team line just before the handover, down by the team's drop. */
+  readonly from: number;
+  readonly to: number;
   readonly lowAt: TimePos;
   readonly color: string;
   readonly label: string;
@@ -152,13 +188,13 @@ interface DropMarkerProps {
   readonly offset: number;
 }
 
-/** An arrow from the level just before the handover down to the low after it, with its size. */
-export function HandoverDropMarker({ geometry: g, handoverAt, before, low, lowAt, color, label, offset }: DropMarkerProps) {
+/** An arrow from the team line just before the handover down by the team's drop, with its size. */
+export function HandoverDropMarker({ geometry: g, handoverAt, from, to, lowAt, color, label, offset }: DropMarkerProps) {
   const f = g.style.fontSize;
   const x0 = g.xOf(handoverAt) + offset;
   const x1 = g.xOf(lowAt);
-  const y0 = g.yOf(enthusiasm(before));
-  const y1 = g.yOf(enthusiasm(low));
+  const y0 = g.yOf(enthusiasm(from));
+  const y1 = g.yOf(enthusiasm(to));
   const labelX = Math.max(x0, x1) + f * 0.6;
   const k = strokeScale(g);
   return (
@@ -217,40 +253,100 @@ export function GapStrip({ geometry: g, grid, gap, colorA, colorB, label }: GapS
   );
 }
 
-/** Numbered pins at the top of the plot; a dot on the curve for notes pinned to one. */
-export function NoteMarkers({
+/** An "other team" round: per pair the guess (dashed) and the real line (solid), in the colour of the team guessed about. */
+export function PerceptionLines({
   geometry: g,
-  notes,
-  levelOf,
-  colorOf,
-  selectedId,
+  grid,
+  pairs,
 }: {
   geometry: ChartGeometry;
-  notes: readonly Note[];
-  levelOf: (note: Note) => number | null;
-  colorOf: (note: Note) => string;
-  selectedId: string | null;
+  grid: readonly TimePos[];
+  pairs: readonly { readonly key: string; readonly color: string; readonly guess: Series; readonly real: Series }[];
 }) {
+  const w = g.style.curveWidth * 1.5;
+  return (
+    <Group>
+      {pairs.map((p) => (
+        <Fragment key={p.key}>
+          <SeriesLine geometry={g} grid={grid} values={p.real} color={TEAM_LINE_HALO} width={w + Math.max(3, w * 0.6)} opacity={0.9} />
+          <SeriesLine geometry={g} grid={grid} values={p.real} color={p.color} width={w} />
+          <SeriesLine geometry={g} grid={grid} values={p.guess} color={TEAM_LINE_HALO} width={w + Math.max(3, w * 0.6)} opacity={0.9} />
+          <SeriesLine geometry={g} grid={grid} values={p.guess} color={p.color} width={w} dash={dashPattern('dashed', w)} />
+        </Fragment>
+      ))}
+    </Group>
+  );
+}
+
+/** Participants' markers along their curves (the second, third … person with one colour). */
+export function CurveMarkers({
+  geometry: g,
+  curves,
+}: {
+  geometry: ChartGeometry;
+  curves: readonly { readonly key: string; readonly color: string; readonly marker: MarkerShape; readonly markerPoints: readonly (readonly [number, number])[]; readonly faded: boolean }[];
+}) {
+  const size = Math.max(8, g.style.curveWidth * 3.2);
+  const k = strokeScale(g);
+  const casing = g.style.casing ?? '#ffffff';
+  return (
+    <Group>
+      {curves.map((c) => {
+        if (c.marker === 'none' || c.markerPoints.length === 0) return null;
+        const data = markerPath(c.marker, size);
+        const stroked = markerIsStroked(c.marker);
+        return (
+          <Group key={c.key} opacity={c.faded ? 0.45 : 1}>
+            {c.markerPoints.map(([t, y], i) => (
+              <Path
+                key={i}
+                x={g.xOf(t as TimePos)}
+                y={g.yOf(enthusiasm(y))}
+                data={data}
+                fill={stroked ? undefined : c.color}
+                stroke={stroked ? c.color : casing}
+                strokeWidth={stroked ? 2.5 * k : 1.2 * k}
+                perfectDrawEnabled={false}
+              />
+            ))}
+          </Group>
+        );
+      })}
+    </Group>
+  );
+}
+
+/** A note pin as the chart draws it: numbered by the scene, on its curve when pinned to one. */
+export interface NotePin {
+  readonly key: string;
+  readonly number: number;
+  readonly at: TimePos;
+  readonly kind: NoteKind;
+  readonly color: string;
+  readonly level: number | null;
+  readonly selected?: boolean;
+}
+
+/** Numbered pins at the top of the plot; a dot on the curve for notes pinned to one. */
+export function NoteMarkers({ geometry: g, notes }: { geometry: ChartGeometry; notes: readonly NotePin[] }) {
   const f = g.style.fontSize;
   const k = strokeScale(g);
   return (
     <Group>
-      {notes.map((n, i) => {
+      {notes.map((n) => {
         const x = g.xOf(n.at);
-        const level = levelOf(n);
-        const color = colorOf(n);
-        const selected = n.id === selectedId;
+        const selected = n.selected === true;
         return (
-          <Group key={n.id}>
-            <Line points={[x, g.plot.top + f, x, g.plot.bottom]} stroke={color} strokeWidth={(selected ? 2 : 1) * k} dash={[2 * k, 3 * k]} opacity={0.7} />
-            {level !== null && <Circle x={x} y={g.yOf(enthusiasm(level))} radius={f * 0.45} fill="#fff" stroke={color} strokeWidth={2.5 * k} />}
-            <Circle x={x} y={g.plot.top + f * 0.2} radius={f * (selected ? 0.95 : 0.8)} fill={n.kind === 'insight' ? '#1f2a37' : '#ffffff'} stroke={color} strokeWidth={2 * k} />
+          <Group key={n.key}>
+            <Line points={[x, g.plot.top + f, x, g.plot.bottom]} stroke={n.color} strokeWidth={(selected ? 2 : 1) * k} dash={[2 * k, 3 * k]} opacity={0.7} />
+            {n.level !== null && <Circle x={x} y={g.yOf(enthusiasm(n.level))} radius={f * 0.45} fill="#fff" stroke={n.color} strokeWidth={2.5 * k} />}
+            <Circle x={x} y={g.plot.top + f * 0.2} radius={f * (selected ? 0.95 : 0.8)} fill={n.kind === 'insight' ? '#1f2a37' : '#ffffff'} stroke={n.color} strokeWidth={2 * k} />
             <Text
               x={x - f}
               y={g.plot.top + f * 0.2 - f * 0.45}
               width={f * 2}
               align="center"
-              text={String(i + 1)}
+              text={String(n.number)}
               fontSize={f * 0.85}
               fontStyle="bold"
               fill={n.kind === 'insight' ? '#ffffff' : '#1f2a37'}
@@ -262,7 +358,112 @@ export function NoteMarkers({
   );
 }
 
-/** A dash pattern for a team's mean: its line style, drawn thicker. */
-export function teamDash(team: Team, width: number): number[] {
-  return dashPattern(team.lineStyle, width);
+/**
+ * Everything the compare chart draws besides the curves and notes, as plain
+ * data: the room state's compare part has exactly this shape, and the
+ * facilitator's chart makes it from the same scene (compareDrawingOf in
+ * renderer/state/roomState.ts), so both draw one picture with one code path.
+ */
+export interface CompareDrawing {
+  readonly grid: readonly number[];
+  readonly teams: readonly {
+    readonly name: string;
+    readonly lineStyle: LineStyle;
+    readonly color: string;
+    readonly highlighted: boolean;
+    readonly dimmed: boolean;
+    readonly mean: Series;
+    readonly segments: readonly { readonly from: number; readonly to: number; readonly opacity: number }[];
+    readonly lower: Series | null;
+    readonly upper: Series | null;
+  }[];
+  readonly target: Series | null;
+  readonly gap: { readonly a: { readonly name: string; readonly color: string }; readonly b: { readonly name: string; readonly color: string }; readonly values: Series } | null;
+  readonly drops: readonly { readonly team: string; readonly color: string; readonly at: number; readonly from: number; readonly to: number; readonly lowAt: number; readonly drop: number; readonly dimmed: boolean }[];
+  readonly spans: readonly { readonly number: number; readonly start: number; readonly end: number }[];
+  readonly perception: readonly { readonly guessing: { readonly name: string }; readonly guessed: { readonly name: string; readonly color: string }; readonly guess: Series; readonly real: Series }[];
+}
+
+/** Under the curves: the disagreement spans, each team's band, the target. `strong`: the room screen's stronger fills. */
+export function CompareUnder({ geometry: g, drawing, targetLabel, strong = false }: { geometry: ChartGeometry; drawing: CompareDrawing; targetLabel: string; strong?: boolean }) {
+  const grid = drawing.grid as readonly TimePos[];
+  const highlight = drawing.teams.some((t) => t.highlighted);
+  return (
+    <>
+      {drawing.spans.length > 0 && (
+        <DisagreementShading geometry={g} spans={drawing.spans as readonly { start: TimePos; end: TimePos; number: number }[]} opacity={strong ? 0.24 : 0.16} />
+      )}
+      {drawing.teams.map((t) =>
+        t.lower && t.upper ? (
+          <Band
+            key={t.name}
+            geometry={g}
+            grid={grid}
+            lower={t.lower}
+            upper={t.upper}
+            color={t.color}
+            // Projectors wash pale fills out: a little stronger in the room.
+            opacity={t.dimmed && !t.highlighted ? (strong ? 0.06 : 0.05) : highlight ? (strong ? 0.32 : 0.28) : strong ? 0.2 : 0.16}
+          />
+        ) : null,
+      )}
+      {drawing.target && <TargetLine geometry={g} grid={grid} values={drawing.target} label={targetLabel} />}
+    </>
+  );
+}
+
+/** Over the curves: the team lines, the perception lines, the handover drops, the gap strip. */
+export function CompareOver({
+  geometry: g,
+  drawing,
+  dropLabel,
+  gapLabel,
+}: {
+  geometry: ChartGeometry;
+  drawing: CompareDrawing;
+  dropLabel: (team: string, drop: number) => string;
+  gapLabel: (a: string, b: string) => string;
+}) {
+  const grid = drawing.grid as readonly TimePos[];
+  return (
+    <>
+      {drawing.teams.map((t) => (
+        <TeamLine
+          key={t.name}
+          geometry={g}
+          grid={grid}
+          values={t.mean}
+          segments={t.segments}
+          color={t.color}
+          lineStyle={t.lineStyle}
+          width={g.style.curveWidth * (t.highlighted ? 2.2 : 1.6)}
+          dimmed={t.dimmed}
+        />
+      ))}
+      {drawing.perception.length > 0 && (
+        <PerceptionLines
+          geometry={g}
+          grid={grid}
+          pairs={drawing.perception.map((p) => ({ key: `${p.guessing.name}-${p.guessed.name}`, color: p.guessed.color, guess: p.guess, real: p.real }))}
+        />
+      )}
+      {drawing.drops.map((d, i) => (
+        <Group key={d.team} opacity={d.dimmed ? 0.35 : 1}>
+          <HandoverDropMarker
+            geometry={g}
+            handoverAt={d.at as TimePos}
+            from={d.from}
+            to={d.to}
+            lowAt={d.lowAt as TimePos}
+            color={d.color}
+            label={dropLabel(d.team, d.drop)}
+            offset={i * g.style.curveWidth * 2}
+          />
+        </Group>
+      ))}
+      {drawing.gap && (
+        <GapStrip geometry={g} grid={grid} gap={drawing.gap.values} colorA={drawing.gap.a.color} colorB={drawing.gap.b.color} label={gapLabel(drawing.gap.a.name, drawing.gap.b.name)} />
+      )}
+    </>
+  );
 }

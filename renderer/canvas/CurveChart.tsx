@@ -1,16 +1,22 @@
 import type Konva from 'konva';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Layer, Line, Stage } from 'react-konva';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Layer, Stage } from 'react-konva';
 import type { Enthusiasm, Milestone, Phase, Scale, StrokeSample, TimePos } from '../domain';
 import type { VisibleCurve } from '../state/selectors';
 import { layoutChart, LAPTOP_STYLE, type ChartGeometry, type ChartStyle } from './chartGeometry';
 import { ChartBackground } from './ChartBackground';
+import { displayLayer } from './canvasDisplay';
 import { CurveShape } from './CurveShape';
+import { LiveStrokeTiles } from './liveStrokeTiles';
 import { useElementSize } from './useElementSize';
 import { usePixelRatio } from './usePixelRatio';
 
 // Inline so the chart fills its panel without depending on a stylesheet.
-const CONTAINER_STYLE = { position: 'relative', width: '100%', height: '100%', overflow: 'hidden' } as const;
+// Isolated, so the z-order of the layers' displays and the live stroke stays inside the chart.
+const CONTAINER_STYLE = { position: 'relative', width: '100%', height: '100%', overflow: 'hidden', isolation: 'isolate' } as const;
+const LIVE_STYLE = { position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 10 } as const;
+/** After pointer-up the live stroke stays until the committed curve is drawn, or this long if nothing changed. */
+const LIVE_LINGER_MS = 300;
 
 export const CHART_FONT = 'Inter, "Helvetica Neue", Arial, sans-serif';
 
@@ -36,16 +42,31 @@ export interface CurveChartProps {
 }
 
 /**
- * The chart: a react-konva stage that fills its panel. Three layers, none of
- * them listening to Konva events: the static background, the finished curves
- * (redrawn only when curves change), and the live stroke, which is updated
- * imperatively at most once per animation frame and never goes through
- * React state. Pointer input is read from the container's pointer events,
- * including coalesced samples from pens and touch.
+ * The chart: a react-konva stage that fills its panel, none of its layers
+ * listening to Konva events: the background, the faded curves, the full
+ * curves, and layers under and over the curves for the caller's extras.
+ * Each is redrawn only when what it draws changes (the geometry and the
+ * background are kept by value, so a new but equal timeline repaints
+ * nothing) and is shown through a bitmap canvas (canvasDisplay.ts), which
+ * costs next to nothing per frame without a GPU.
+ *
+ * The live stroke is not a Konva layer: it is drawn incrementally onto small
+ * canvas tiles over the stage (liveStrokeTiles.ts), at most once per
+ * animation frame and never through React state, so drawing repaints only the
+ * stroke's neighbourhood. On pointer-up the stroke goes to `onStroke`; its
+ * tiles stay until the committed curve is drawn, in the same frame, so
+ * nothing flickers. Pointer input is read from the container's pointer
+ * events, including coalesced samples from pens and touch.
  */
 export function CurveChart(props: CurveChartProps) {
-  const { phases, milestones, handoverId, scale, curves, drawColor, onStroke, style = LAPTOP_STYLE } = props;
+  const { curves, drawColor, onStroke, handoverId } = props;
+  // Kept by value: callers (the room view above all) pass new but equal objects on every update.
+  const phases = useStructural(props.phases);
+  const milestones = useStructural(props.milestones);
+  const scale = useStructural(props.scale);
+  const style = useStructural(props.style ?? LAPTOP_STYLE);
   const containerRef = useRef<HTMLDivElement>(null);
+  const liveRef = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(containerRef);
   const pixelRatio = usePixelRatio();
   const fontsReady = useFontsReady();
@@ -55,9 +76,24 @@ export function CurveChart(props: CurveChartProps) {
     [width, height, phases, milestones, handoverId, scale, style],
   );
 
-  const liveLine = useRef<Konva.Line>(null);
-  useStrokeInput(containerRef, geometry, drawColor !== null, liveLine, onStroke);
+  const live = useStrokeInput(containerRef, liveRef, geometry, drawColor, pixelRatio, onStroke);
   usePick(containerRef, geometry, drawColor === null ? props.onPick : undefined);
+  // New curves (a committed stroke among them) are on their layer from this render on: the live tiles go
+  // in the frame that draws them (react-konva draws on the next animation frame too).
+  useLayoutEffect(() => live.current.afterCommit(), [curves, live]);
+
+  const faded = curves.filter((c) => c.faded);
+  const full = curves.filter((c) => !c.faded);
+  const curveShape = (c: VisibleCurve) => (
+    <CurveShape
+      key={c.participant.id}
+      geometry={geometry}
+      points={c.curve.points}
+      color={c.participant.color}
+      lineStyle={c.team.lineStyle}
+      faded={c.faded}
+    />
+  );
 
   return (
     <div
@@ -73,45 +109,81 @@ export function CurveChart(props: CurveChartProps) {
       style={CONTAINER_STYLE}
     >
       {width > 0 && height > 0 && (
-        <Stage width={width} height={height} listening={false}>
-          <Layer listening={false} key={fontsReady ? 'fonts' : 'nofonts'}>
+        <Stage width={width} height={height} listening={false} ref={resizeWithoutDrawing}>
+          <Layer listening={false} key={fontsReady ? 'fonts' : 'nofonts'} ref={LAYER_REFS.background}>
             <ChartBackground geometry={geometry} scale={scale} handoverBadge={props.handoverBadge} fontFamily={CHART_FONT} />
           </Layer>
-          {props.underlay && <Layer listening={false}>{props.underlay(geometry)}</Layer>}
+          {/* Every layer is always there, empty or not: react-konva redraws the whole stage when a layer is
+              added, and an empty layer costs nothing on screen (canvasDisplay.ts hides it). */}
+          <Layer listening={false} ref={LAYER_REFS.underlay}>
+            {props.underlay?.(geometry)}
+          </Layer>
           {/* Faded curves (everyone else's while one person draws) on their own layer, so committing
               the drawer's stroke redraws only the layer of full curves. */}
-          {[true, false].map((faded) => (
-            <Layer key={faded ? 'faded' : 'full'} listening={false}>
-              {curves
-                .filter((c) => c.faded === faded)
-                .map((c) => (
-                  <CurveShape
-                    key={c.participant.id}
-                    geometry={geometry}
-                    points={c.curve.points}
-                    color={c.participant.color}
-                    lineStyle={c.team.lineStyle}
-                    faded={c.faded}
-                  />
-                ))}
-            </Layer>
-          ))}
-          {props.overlay && <Layer listening={false}>{props.overlay(geometry)}</Layer>}
-          <Layer listening={false}>
-            <Line
-              ref={liveLine}
-              points={[]}
-              stroke={drawColor ?? '#000'}
-              strokeWidth={style.curveWidth + 1}
-              lineCap="round"
-              lineJoin="round"
-              perfectDrawEnabled={false}
-            />
+          <Layer listening={false} ref={LAYER_REFS.faded}>
+            {faded.map(curveShape)}
+          </Layer>
+          <Layer listening={false} ref={LAYER_REFS.full}>
+            {full.map(curveShape)}
+          </Layer>
+          <Layer listening={false} ref={LAYER_REFS.overlay}>
+            {props.overlay?.(geometry)}
           </Layer>
         </Stage>
       )}
+      <div ref={liveRef} style={LIVE_STYLE} data-testid="live-stroke" />
     </div>
   );
+}
+
+/**
+ * Each layer's ref: names its canvas (data-layer, for tests and scripts) and shows it through a bitmap
+ * canvas (canvasDisplay.ts), stacked in this order. Module constants, so React never re-attaches them.
+ */
+const LAYER_REFS = Object.fromEntries(
+  (['background', 'underlay', 'faded', 'full', 'overlay'] as const).map((name, i) => [
+    name,
+    (layer: Konva.Layer | null) => {
+      if (!layer) return undefined;
+      layer.getCanvas()._canvas.setAttribute('data-layer', name);
+      return displayLayer(layer, i + 1);
+    },
+  ]),
+) as Record<'background' | 'underlay' | 'faded' | 'full' | 'overlay', (layer: Konva.Layer | null) => (() => void) | undefined>;
+
+/**
+ * Konva redraws every layer at once when the stage's width changes, again when its height does, and
+ * react-konva then draws them once more with the new geometry; each time it also allocates the layers'
+ * canvases anew, which at 4K alone took seconds of main thread (the room view resizes whenever its legend
+ * grows a line). Here a resize asks for one draw of each layer, in the frame that brings the new geometry,
+ * and a layer's canvas only ever grows: a smaller chart draws into the top-left part of it and the
+ * chart's box clips the rest.
+ */
+function resizeWithoutDrawing(stage: Konva.Stage | null) {
+  if (!stage) return;
+  stage.off('widthChange.konva heightChange.konva');
+  stage.on('widthChange.konva heightChange.konva', () => {
+    const [width, height] = [stage.width(), stage.height()];
+    stage.content.style.width = `${width}px`;
+    stage.content.style.height = `${height}px`;
+    for (const layer of stage.getLayers()) {
+      const canvas = layer.getCanvas();
+      const grown = { width: Math.max(width, canvas.getWidth()), height: Math.max(height, canvas.getHeight()) };
+      if (grown.width !== canvas.getWidth() || grown.height !== canvas.getHeight()) {
+        // Konva's own resize step (Stage._resizeDOM does the same, then draws at once); pinned Konva 10.9.1.
+        (layer as unknown as { _setSize(s: { width: number; height: number }): void })._setSize(grown);
+      }
+      layer.batchDraw();
+    }
+  });
+}
+
+/** The same object as last render while the value is equal (by JSON), so memos keyed on it hold. */
+function useStructural<T>(value: T): T {
+  const kept = useRef<{ json: string; value: T } | null>(null);
+  const json = JSON.stringify(value);
+  if (kept.current?.json !== json) kept.current = { json, value };
+  return kept.current.value;
 }
 
 /** A click on the plot (pointer down and up within a few px) reports where, in chart units. */
@@ -164,24 +236,35 @@ function useFontsReady(): boolean {
   return ready;
 }
 
+
+interface LiveStroke {
+  /** Called after a render with new curves: a committed stroke's tiles go in the frame its curve is drawn. */
+  afterCommit(): void;
+}
+
 function useStrokeInput(
   containerRef: React.RefObject<HTMLDivElement | null>,
+  liveRef: React.RefObject<HTMLDivElement | null>,
   geometry: ChartGeometry,
-  enabled: boolean,
-  liveLine: React.RefObject<Konva.Line | null>,
+  drawColor: string | null,
+  pixelRatio: number,
   onStroke: ((stroke: StrokeSample[]) => void) | undefined,
-) {
+): React.RefObject<LiveStroke> {
   // Latest values for the listeners, without re-binding them on every render.
-  const latest = useRef({ geometry, enabled, onStroke });
-  latest.current = { geometry, enabled, onStroke };
+  const latest = useRef({ geometry, drawColor, pixelRatio, onStroke });
+  latest.current = { geometry, drawColor, pixelRatio, onStroke };
+  const live = useRef<LiveStroke>({ afterCommit: () => undefined });
 
   useEffect(() => {
     const el = containerRef.current;
-    if (!el) return;
+    const liveHost = liveRef.current;
+    if (!el || !liveHost) return;
+    const tiles = new LiveStrokeTiles(liveHost);
     let samples: StrokeSample[] = [];
-    let pixels: number[] = [];
     let pointerId: number | null = null;
     let frame = 0;
+    // A committed stroke still on screen: it goes with its curve's first frame, or after LIVE_LINGER_MS.
+    let lingering = 0;
     // Read once per stroke: the chart doesn't move under the pen, and the move handler stays free of layout reads.
     let rect = el.getBoundingClientRect();
 
@@ -190,21 +273,36 @@ function useStrokeInput(
       const px = Math.min(Math.max(clientX - rect.left, g.plot.left), g.plot.right);
       const py = Math.min(Math.max(clientY - rect.top, g.plot.top), g.plot.bottom);
       samples.push({ x: g.timeAt(px), y: g.enthusiasmAt(py) });
-      pixels.push(px, py);
+      tiles.add(px, py);
     };
     const paint = () => {
       frame = 0;
-      const lineNode = liveLine.current;
-      if (!lineNode) return;
-      lineNode.points(pixels);
-      lineNode.getLayer()?.batchDraw();
+      tiles.paint();
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(paint);
     };
+    const stopLingering = () => {
+      window.clearTimeout(lingering);
+      lingering = 0;
+    };
+    const clearLive = () => {
+      stopLingering();
+      tiles.clear();
+    };
+    live.current = {
+      afterCommit: () => {
+        if (lingering === 0) return;
+        stopLingering();
+        requestAnimationFrame(() => {
+          if (pointerId === null) tiles.clear();
+        });
+      },
+    };
 
     const down = (e: PointerEvent) => {
-      if (!latest.current.enabled || pointerId !== null) return;
+      const { drawColor: color, geometry: g, pixelRatio: ratio } = latest.current;
+      if (color === null || pointerId !== null) return;
       if (e.pointerType === 'mouse' && e.button !== 0) return;
       e.preventDefault();
       pointerId = e.pointerId;
@@ -213,8 +311,10 @@ function useStrokeInput(
       } catch {
         // The pointer is already gone (released before we got here): draw without capture.
       }
+      stopLingering();
+      // As wide as the committed curve, so the line keeps its weight on pointer-up.
+      tiles.begin(color, g.style.curveWidth, ratio);
       samples = [];
-      pixels = [];
       rect = el.getBoundingClientRect();
       addSample(e.clientX, e.clientY);
       schedule();
@@ -229,13 +329,25 @@ function useStrokeInput(
     const end = (e: PointerEvent) => {
       if (e.pointerId !== pointerId) return;
       pointerId = null;
-      if (e.type === 'pointerup') addSample(e.clientX, e.clientY);
+      if (frame !== 0) cancelAnimationFrame(frame);
+      frame = 0;
+      if (e.type !== 'pointerup') {
+        samples = [];
+        clearLive();
+        return;
+      }
+      addSample(e.clientX, e.clientY);
       const stroke = samples;
       samples = [];
-      pixels = [];
-      if (frame !== 0) cancelAnimationFrame(frame);
-      paint();
-      if (e.type === 'pointerup' && stroke.length > 1) latest.current.onStroke?.(stroke);
+      tiles.paint();
+      if (stroke.length < 2) {
+        clearLive();
+        return;
+      }
+      // The curve comes with a render (afterCommit), which may run inside onStroke; a stroke that changed
+      // nothing brings none, so the tiles go after a while in any case.
+      lingering = window.setTimeout(clearLive, LIVE_LINGER_MS);
+      latest.current.onStroke?.(stroke);
     };
 
     el.addEventListener('pointerdown', down);
@@ -248,6 +360,8 @@ function useStrokeInput(
       el.removeEventListener('pointerup', end);
       el.removeEventListener('pointercancel', end);
       if (frame !== 0) cancelAnimationFrame(frame);
+      clearLive();
     };
-  }, [containerRef, liveLine]);
+  }, [containerRef, liveRef]);
+  return live;
 }

@@ -11,15 +11,21 @@ export const CHART_COLORS = {
 } as const;
 
 /**
- * Team colours for means and bands: the strongest Okabe–Ito hues by role,
- * so Sales and PS keep their colour in every session and print.
+ * Team colours for the team lines and bands: dark shades by role that no
+ * participant can have (the participant palette is Okabe–Ito's eight
+ * colours; a test keeps the two apart), so a thick team line is never
+ * mistaken for a person. Blue, rust, green and violet stay apart for the
+ * common colour-vision deficiencies, and teams also differ by line style.
  */
 export const TEAM_ROLE_COLORS = {
-  sales: '#0072B2',
-  ps: '#D55E00',
-  customer: '#009E73',
-  other: '#CC79A7',
+  sales: '#1B3A6B',
+  ps: '#8B2500',
+  customer: '#1E5631',
+  other: '#5B2A86',
 } as const;
+
+/** The halo under every team line (white), so it reads as another kind of line than a person's, on any screen. */
+export const TEAM_LINE_HALO = '#ffffff';
 
 export const TARGET_COLOR = '#1f2a37';
 export const SPAN_COLOR = '#E69F00';

@@ -2,6 +2,7 @@ import {
   ANALYSIS_GRID_STEPS,
   type DisagreementSpan,
   type EndVerdict,
+  type Extreme,
   type Figure,
   type FigureShortfall,
   type GapAnalysis,
@@ -12,18 +13,29 @@ import {
   type RoundAnalysis,
   type SampledCurve,
   type Series,
+  type SpreadSplit,
   type TargetComparison,
   type TeamSeries,
 } from './analysisTypes';
-import { findCurve, type AnalysisSettings, type Id, type Phase, type Session, type Team } from './session';
+import type { AnalysisSettings, Curve, Id, Phase, Session, Team } from './session';
 import { makeGrid, resampleCurve } from './curve';
-import { handoverMilestone, phaseAt } from './timeline';
+import { handoverMilestone, layoutPhases, phaseAt } from './timeline';
 import { enthusiasm, timePos, type CurvePoint, type TimePos } from './units';
 
 /**
  * The analysis of one round, computed from the session alone. Every statistic
  * works on the curves resampled on one grid; a partial curve takes part only
  * at the grid points it covers.
+ *
+ * Partial curves are normal (people join late, leave early), and a curve
+ * starting or ending is never an event: team figures come from the members'
+ * own curves (their own drops, their own changes), never from a mean whose
+ * members change along the way.
+ *
+ * Cost: every step is linear in the number of curves (one pass over each
+ * curve's 201 grid values, running sums instead of pairs), so a round of 500
+ * participants takes a few milliseconds; rounds are analysed one at a time,
+ * when they are shown (see analysisCache.ts).
  */
 
 /**
@@ -58,7 +70,7 @@ export function meanOf(values: readonly number[]): number | null {
  * This is Hyndman & Fan's type 7, the default of numpy, R and Excel's
  * PERCENTILE.INC, so a facilitator can check a band in a spreadsheet.
  */
-export function percentileOf(sorted: readonly number[], p: number): number | null {
+export function percentileOf(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -75,24 +87,73 @@ export function populationSd(values: readonly number[]): number | null {
   return Math.sqrt(sum / values.length);
 }
 
+/**
+ * A sampled curve's values as a Float64Array, NaN where it has no value,
+ * made once per curve. The statistics below make a few passes over every
+ * curve; over plain numbers in one block of memory instead of an array of
+ * boxed numbers and nulls, a pass costs a fraction (and analysis time stays
+ * linear in the number of curves once they outgrow the processor's cache).
+ */
+const dense = new WeakMap<SampledCurve, Float64Array>();
+export function denseOf(c: SampledCurve): Float64Array {
+  let d = dense.get(c);
+  if (!d) {
+    d = new Float64Array(c.values.length);
+    for (let i = 0; i < d.length; i++) {
+      const v = c.values[i];
+      d[i] = v === null || v === undefined ? Number.NaN : v;
+    }
+    dense.set(c, d);
+  }
+  return d;
+}
+
 /** Values of the curves that exist at grid index i. */
 export function valuesAt(curves: readonly SampledCurve[], i: number): number[] {
   const out: number[] = [];
   for (const c of curves) {
-    const v = c.values[i];
-    if (v !== null && v !== undefined) out.push(v);
+    const v = denseOf(c)[i]!;
+    if (!Number.isNaN(v)) out.push(v);
   }
   return out;
 }
 
 /** How many curves have a value at each grid point. */
 export function countCurves(curves: readonly SampledCurve[], length: number): number[] {
-  return Array.from({ length }, (_, i) => valuesAt(curves, i).length);
+  const count = new Array<number>(length).fill(0);
+  for (const c of curves) {
+    const d = denseOf(c);
+    for (let i = 0; i < length; i++) if (!Number.isNaN(d[i]!)) count[i]!++;
+  }
+  return count;
 }
 
-/** The mean of the curves at each grid point; null where none exists. */
+/** The plain mean of the curves present at each grid point; null where none exists. */
 export function meanSeries(curves: readonly SampledCurve[], length: number): Series {
-  return Array.from({ length }, (_, i) => meanOf(valuesAt(curves, i)));
+  const sum = new Array<number>(length).fill(0);
+  const count = new Array<number>(length).fill(0);
+  for (const c of curves) {
+    const d = denseOf(c);
+    for (let i = 0; i < length; i++) {
+      const v = d[i]!;
+      if (Number.isNaN(v)) continue;
+      sum[i]! += v;
+      count[i]!++;
+    }
+  }
+  return sum.map((s, i) => (count[i]! > 0 ? s / count[i]! : null));
+}
+
+/** First and last grid index with a value (a sampled curve has one contiguous span); null for none. */
+export function indexSpan(values: Series): { from: number; to: number } | null {
+  let from = -1;
+  let to = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === null || values[i] === undefined) continue;
+    if (from < 0) from = i;
+    to = i;
+  }
+  return from < 0 ? null : { from, to };
 }
 
 function notEnough<T>(n: number, needed: number, reason?: FigureShortfall): Figure<T> {
@@ -105,6 +166,51 @@ export function momentAt(phases: readonly Phase[], at: TimePos): Moment {
   return { at, phaseId: span?.phase.id ?? '', phaseName: span?.phase.name ?? '' };
 }
 
+/**
+ * Two values closer than this (in [0, 1] units, 0.1 on the 0–10 scale the
+ * figures are shown in) are the same level: a flat stretch at the peak, or of
+ * the largest gap, is one plateau, named by its span.
+ */
+export const PLATEAU_TOLERANCE = 0.01;
+
+/**
+ * A stretch that reaches into a phase by no more than this (one step of the
+ * analysis grid) only grazes it: its last grid point may lie just past a
+ * phase boundary without the stretch being "in" the next phase.
+ */
+const GRAZE = 1 / ANALYSIS_GRID_STEPS;
+
+/**
+ * The names of the phases a stretch of the timeline runs through, first to
+ * last. A phase the stretch only grazes at one end (GRAZE: a stretch that
+ * ends on or just after a phase boundary touches the next phase in one grid
+ * point) is left out, so a span ending where Kickoff ends is named
+ * "… – Kickoff", not "… – Konzeption". A point, or a stretch inside one
+ * phase, names that phase.
+ */
+export function phasesOfStretch(phases: readonly Phase[], start: number, end: number): string[] {
+  const graze = GRAZE;
+  const names = layoutPhases(phases)
+    .filter((s) => Math.min(end, s.end) - Math.max(start, s.start) > graze)
+    .map((s) => s.phase.name);
+  if (names.length > 0) return names;
+  const only = phaseAt(phases, timePos((start + end) / 2));
+  return only ? [only.phase.name] : [];
+}
+
+/** The run of grid indices around `best` where `keep` holds, as far as it goes on both sides. */
+function runAround(values: Series, best: number, keep: (v: number) => boolean): { from: number; to: number } {
+  let from = best;
+  let to = best;
+  const holds = (i: number) => {
+    const v = values[i];
+    return v !== null && v !== undefined && keep(v);
+  };
+  while (from > 0 && holds(from - 1)) from--;
+  while (to < values.length - 1 && holds(to + 1)) to++;
+  return { from, to };
+}
+
 // ---------------------------------------------------------------------------
 // Curves and teams
 
@@ -114,9 +220,12 @@ export function momentAt(phases: readonly Phase[], at: TimePos): Moment {
  * grid, take no part.
  */
 export function sampleRound(session: Session, roundId: Id, grid: readonly TimePos[]): SampledCurve[] {
+  // One pass over the curves: a session may hold 25 000 of them (50 rounds of 500).
+  const ofRound = new Map<Id, Curve>();
+  for (const c of session.curves) if (c.roundId === roundId) ofRound.set(c.participantId, c);
   const out: SampledCurve[] = [];
   for (const p of session.participants) {
-    const curve = findCurve(session, p.id, roundId);
+    const curve = ofRound.get(p.id);
     if (!curve) continue;
     const values = resampleCurve(curve.points, grid);
     if (values.every((v) => v === null)) continue;
@@ -126,32 +235,115 @@ export function sampleRound(session: Session, roundId: Id, grid: readonly TimePo
 }
 
 /**
- * Mean, median and interquartile band of one team's curves (the band uses
- * percentileOf, type 7). The band needs two curves at a point; mean and
- * median are the value itself where only one curve exists.
+ * A team's line, band and counts. The band is the interquartile range of the
+ * curves present (percentileOf, type 7) where at least two exist; the line
+ * is linkTeamMean's.
  */
 export function teamSeries(teamId: Id, curves: readonly SampledCurve[], length: number): TeamSeries {
   const own = curves.filter((c) => c.teamId === teamId);
-  const count: number[] = [];
-  const mean: (number | null)[] = [];
-  const median: (number | null)[] = [];
+  const count = countCurves(own, length);
   const lower: (number | null)[] = [];
   const upper: (number | null)[] = [];
+  // One buffer per number of curves present, reused at every point with that many and sorted in place (a typed
+  // array sorts numerically, without a comparator): no array is allocated per grid point.
+  const buffers = new Map<number, Float64Array>();
   for (let i = 0; i < length; i++) {
-    const vs = valuesAt(own, i).sort((a, b) => a - b);
-    count.push(vs.length);
-    mean.push(meanOf(vs));
-    median.push(percentileOf(vs, 0.5));
-    lower.push(vs.length >= 2 ? percentileOf(vs, 0.25) : null);
-    upper.push(vs.length >= 2 ? percentileOf(vs, 0.75) : null);
+    const present = count[i]!;
+    if (present < 2) {
+      lower.push(null);
+      upper.push(null);
+      continue;
+    }
+    let vs = buffers.get(present);
+    if (!vs) {
+      vs = new Float64Array(present);
+      buffers.set(present, vs);
+    }
+    let k = 0;
+    for (const c of own) {
+      const v = denseOf(c)[i]!;
+      if (!Number.isNaN(v)) vs[k++] = v;
+    }
+    vs.sort();
+    lower.push(percentileOf(vs, 0.25));
+    upper.push(percentileOf(vs, 0.75));
   }
-  return { teamId, n: own.length, count, mean, median, lower, upper };
+  const { mean, stretches } = linkTeamMean(own, count, length);
+  return { teamId, n: own.length, count, mean, stretches, lower, upper };
+}
+
+/**
+ * The team line: a mean that never jumps because its members changed.
+ *
+ * The plain mean of the curves present jumps wherever a curve starts or ends
+ * (Sales A at 9.5 stops, Sales B at 4 goes on: the plain mean falls from
+ * 6.75 to 4 though nobody's curve fell), and a room reads a jump as an
+ * event. So the line is *linked*: from one grid point to the next it moves
+ * by the mean change of the curves present at both, so a curve starting or
+ * ending moves it not at all. Its level is the plain mean where the most of
+ * the team's curves exist (averaged over those points), and it is drawn only
+ * where at least two of the team's curves exist (a team of one: where its
+ * curve is), so no stretch rests on one person of a larger team. Where no
+ * curve is present on both sides of a step, the line breaks and starts
+ * afresh. Clamped to [0, 1]. Where every member covers the same span, it is
+ * exactly the plain mean.
+ */
+export function linkTeamMean(
+  own: readonly SampledCurve[],
+  count: readonly number[],
+  length: number,
+): { mean: Series; stretches: { from: number; to: number }[] } {
+  const out: (number | null)[] = new Array<number | null>(length).fill(null);
+  const stretches: { from: number; to: number }[] = [];
+  const least = Math.min(2, own.length);
+  const drawn = (i: number) => least > 0 && count[i]! >= least;
+  const plain = meanSeries(own, length);
+  let i = 0;
+  while (i < length) {
+    if (!drawn(i)) {
+      i++;
+      continue;
+    }
+    // One stretch of the line: linked levels relative to its first point.
+    const start = i;
+    const linked: number[] = [plain[start]!];
+    let j = start + 1;
+    for (; j < length && drawn(j); j++) {
+      let sum = 0;
+      let both = 0;
+      for (const c of own) {
+        const d = denseOf(c);
+        const step = d[j]! - d[j - 1]!;
+        // NaN where either side is missing.
+        if (Number.isNaN(step)) continue;
+        sum += step;
+        both++;
+      }
+      if (both === 0) break;
+      linked.push(linked[linked.length - 1]! + sum / both);
+    }
+    // Its level: where the most curves are, the line is their plain mean.
+    let most = 0;
+    for (let k = start; k < j; k++) most = Math.max(most, count[k]!);
+    let offset = 0;
+    let anchors = 0;
+    for (let k = start; k < j; k++) {
+      if (count[k] !== most) continue;
+      offset += plain[k]! - linked[k - start]!;
+      anchors++;
+    }
+    offset /= anchors;
+    for (let k = start; k < j; k++) out[k] = Math.min(1, Math.max(0, linked[k - start]! + offset));
+    stretches.push({ from: start, to: j - 1 });
+    i = j;
+  }
+  return { mean: out, stretches };
 }
 
 // ---------------------------------------------------------------------------
 // Gap between two series (Sales–PS, and the perception gap)
 
-/** What the gap between two means needs: the means, how many curves at each point, and in all. */
+/** What the gap between two lines needs: the lines, how many curves at each point, and in all. */
 export interface GapSide {
   readonly mean: Series;
   readonly count: readonly number[];
@@ -160,9 +352,10 @@ export interface GapSide {
 
 /**
  * a − b where both exist; the largest absolute gap (signed, so it says who
- * was higher; the earliest on a tie) with n = the smaller side's curve count
- * there; and the mean absolute gap with n = the smaller side's curve count
- * in the round. Both need one curve on each side at the same time.
+ * was higher; the earliest on a tie) with the plateau around it and n = the
+ * smaller side's curve count there; and the mean absolute gap with n = the
+ * smaller side's curve count in the round. Both need one curve on each side
+ * at the same time.
  */
 export function compareSeries(
   a: GapSide,
@@ -186,16 +379,18 @@ export function compareSeries(
   });
   const n = Math.min(a.n, b.n);
   if (best < 0) return { values, largest: notEnough(0, 1), meanAbs: notEnough(0, 1) };
-  const at = grid[best]!;
   return {
     values,
-    largest: {
-      ok: true,
-      value: { ...momentAt(phases, at), value: values[best]! },
-      n: Math.min(a.count[best] ?? 0, b.count[best] ?? 0),
-    },
+    largest: { ok: true, value: extremeAt(values, best, grid, phases), n: Math.min(a.count[best] ?? 0, b.count[best] ?? 0) },
     meanAbs: { ok: true, value: sumAbs / overlap, n },
   };
+}
+
+/** The value at `best` with the stretch around it of the same sign and within PLATEAU_TOLERANCE of its size. */
+function extremeAt(values: Series, best: number, grid: readonly TimePos[], phases: readonly Phase[]): Extreme {
+  const value = values[best]!;
+  const run = runAround(values, best, (v) => Math.sign(v) === Math.sign(value) && Math.abs(v) >= Math.abs(value) - PLATEAU_TOLERANCE);
+  return { ...momentAt(phases, grid[best]!), value, start: grid[run.from]!, end: grid[run.to]! };
 }
 
 /** The first team with a role, by the session's team order. */
@@ -203,7 +398,7 @@ export function teamWithRole(teams: readonly Team[], role: Team['role']): Team |
   return teams.find((t) => t.role === role);
 }
 
-/** Sales mean minus PS mean (Sales = first team with role 'sales', PS = first with 'ps'); null without both teams. */
+/** Sales line minus PS line (Sales = first team with role 'sales', PS = first with 'ps'); null without both teams. */
 export function measureGap(
   sessionTeams: readonly Team[],
   series: readonly TeamSeries[],
@@ -231,20 +426,14 @@ export function measureGap(
  * is (handoverAt, handoverAt + handoverWindow], clipped to the timeline; the
  * low is its minimum (the earliest on a tie). A series with no value just
  * before the handover, or none in the window, has no drop: ok false, n 0.
- * `n` is how many curves a series rests on (1 for a participant).
+ * A curve that ends inside the window is judged on what it drew there.
  */
-export function measureHandoverDrop(
-  values: Series,
-  grid: readonly TimePos[],
-  handoverAt: TimePos,
-  settings: AnalysisSettings,
-  n = 1,
-): Figure<HandoverDrop> {
+export function measureHandoverDrop(values: Series, grid: readonly TimePos[], handoverAt: TimePos, settings: AnalysisSettings): Figure<HandoverDrop> {
   let beforeIndex = -1;
   for (let i = 0; i < grid.length && grid[i]! < handoverAt - TIME_EPSILON; i++) beforeIndex = i;
-  const before = beforeIndex >= 0 ? values[beforeIndex] : null;
+  const before = beforeIndex < 0 ? null : values[beforeIndex];
   if (before === null || before === undefined) return notEnough(0, 1);
-  const windowEnd = handoverAt + settings.handoverWindow + TIME_EPSILON;
+  const windowEnd = Math.min(1, handoverAt + settings.handoverWindow) + TIME_EPSILON;
   let lowIndex = -1;
   for (let i = beforeIndex + 1; i < grid.length && grid[i]! <= windowEnd; i++) {
     const v = values[i];
@@ -254,18 +443,19 @@ export function measureHandoverDrop(
   if (lowIndex < 0) return notEnough(0, 1);
   const low = values[lowIndex]!;
   const drop = before - low;
-  return {
-    ok: true,
-    value: { before, low, lowAt: grid[lowIndex]!, drop, overstretched: drop > settings.dropThreshold },
-    n,
-  };
+  const overstretched = drop > settings.dropThreshold;
+  return { ok: true, value: { before, low, lowAt: grid[lowIndex]!, drop, overstretched, overstretchedCurves: overstretched ? 1 : 0 }, n: 1 };
 }
 
 /**
- * A team's drop, measured on the mean of the team's curves that exist on
- * both sides of the handover (n = those curves). Averaging only these keeps
- * someone who joined at kickoff from making a drop or rise out of who was
- * in the room: the plain team mean changes its members at the handover.
+ * A team's drop from its members' own drops: every curve of the team that
+ * exists both just before the handover and in the window after it gives its
+ * drop, and the team's is their mean (before, low and where likewise), n =
+ * those curves. A curve that starts after the handover or stops before it
+ * takes no part, and one that stops inside the window counts with what it
+ * drew there, so nobody leaving or joining makes a drop or a rise: Sales A
+ * flat at 9.5 until just past the handover and Sales B flat at 4 throughout
+ * drop by 0 each, and so does Sales.
  */
 export function measureTeamHandoverDrop(
   teamId: Id,
@@ -274,9 +464,29 @@ export function measureTeamHandoverDrop(
   handoverAt: TimePos,
   settings: AnalysisSettings,
 ): Figure<HandoverDrop> {
-  const spanning = curves.filter((c) => c.teamId === teamId && measureHandoverDrop(c.values, grid, handoverAt, settings).ok);
-  if (spanning.length === 0) return notEnough(0, 1);
-  return measureHandoverDrop(meanSeries(spanning, grid.length), grid, handoverAt, settings, spanning.length);
+  const drops: HandoverDrop[] = [];
+  for (const c of curves) {
+    if (c.teamId !== teamId) continue;
+    const f = measureHandoverDrop(c.values, grid, handoverAt, settings);
+    if (f.ok) drops.push(f.value);
+  }
+  if (drops.length === 0) return notEnough(0, 1);
+  const mean = (pick: (d: HandoverDrop) => number) => drops.reduce((sum, d) => sum + pick(d), 0) / drops.length;
+  const before = mean((d) => d.before);
+  const low = mean((d) => d.low);
+  const drop = before - low;
+  return {
+    ok: true,
+    value: {
+      before,
+      low,
+      lowAt: timePos(mean((d) => d.lowAt)),
+      drop,
+      overstretched: drop > settings.dropThreshold,
+      overstretchedCurves: drops.filter((d) => d.overstretched).length,
+    },
+    n: drops.length,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -297,8 +507,19 @@ export function judgeEnd(peak: number, end: number): EndVerdict {
   return end >= peak - PEAK_TOLERANCE ? 'peakAtEnd' : 'belowPeak';
 }
 
-/** Highest value (the earliest on a tie) and the last value of the series' span. */
-export function measurePeakEnd(values: Series, grid: readonly TimePos[], n = 1): Figure<PeakEnd> {
+/**
+ * Highest value (the earliest on a tie, with the plateau around it) and the
+ * last value of the series. `lastPhaseStart`: where the timeline's last phase
+ * begins; a series that ends before it did not reach the project's end and
+ * gets no verdict. `counts`: curves behind each point (default 1: a person).
+ */
+export function measurePeakEnd(
+  values: Series,
+  grid: readonly TimePos[],
+  n = 1,
+  lastPhaseStart: number = 1,
+  counts?: readonly number[],
+): Figure<PeakEnd> {
   let peakIndex = -1;
   let endIndex = -1;
   values.forEach((v, i) => {
@@ -309,11 +530,33 @@ export function measurePeakEnd(values: Series, grid: readonly TimePos[], n = 1):
   if (peakIndex < 0) return notEnough(0, 1);
   const peak = values[peakIndex]!;
   const end = values[endIndex]!;
+  const plateau = runAround(values, peakIndex, (v) => v >= peak - PLATEAU_TOLERANCE);
+  // Into the last phase by more than a graze (see phasesOfStretch), or to the end of the timeline.
+  const endAt = grid[endIndex]!;
+  const reachesEnd = endAt >= 1 - TIME_EPSILON || endAt - lastPhaseStart > GRAZE;
   return {
     ok: true,
-    value: { peak, peakAt: grid[peakIndex]!, end, endAt: grid[endIndex]!, endVsPeak: end - peak, verdict: judgeEnd(peak, end) },
+    value: {
+      peak,
+      peakAt: grid[peakIndex]!,
+      peakStart: grid[plateau.from]!,
+      peakEnd: grid[plateau.to]!,
+      end,
+      endAt: grid[endIndex]!,
+      reachesEnd,
+      endVsPeak: end - peak,
+      verdict: reachesEnd ? judgeEnd(peak, end) : null,
+      peakN: counts?.[peakIndex] ?? 1,
+      endN: counts?.[endIndex] ?? 1,
+    },
     n,
   };
+}
+
+/** Where the timeline's last phase starts (1 for an empty timeline). */
+export function lastPhaseStart(phases: readonly Phase[]): number {
+  const spans = layoutPhases(phases);
+  return spans[spans.length - 1]?.start ?? 1;
 }
 
 // ---------------------------------------------------------------------------
@@ -321,10 +564,17 @@ export function measurePeakEnd(values: Series, grid: readonly TimePos[], n = 1):
 
 /** Population standard deviation of the curves present at each grid point; null where fewer than two. */
 export function measureSpread(curves: readonly SampledCurve[], length: number): Series {
-  return Array.from({ length }, (_, i) => {
-    const vs = valuesAt(curves, i);
-    return vs.length >= 2 ? populationSd(vs) : null;
-  });
+  const count = countCurves(curves, length);
+  const mean = meanSeries(curves, length);
+  const squares = new Array<number>(length).fill(0);
+  for (const c of curves) {
+    const d = denseOf(c);
+    for (let i = 0; i < length; i++) {
+      const v = d[i]!;
+      if (!Number.isNaN(v)) squares[i]! += (v - mean[i]!) ** 2;
+    }
+  }
+  return squares.map((sq, i) => (count[i]! >= 2 ? Math.sqrt(sq / count[i]!) : null));
 }
 
 /**
@@ -375,20 +625,17 @@ function describeSpan(
 ): DisagreementSpan {
   const start = grid[from]!;
   const end = grid[to]!;
-  const phaseNames: string[] = [];
   let sum = 0;
   let fewest = Number.POSITIVE_INFINITY;
   for (let i = from; i <= to; i++) {
     sum += spread[i]!;
     fewest = Math.min(fewest, counts[i] ?? 0);
-    const name = phaseAt(phases, grid[i]!)?.phase.name;
-    if (name !== undefined && phaseNames[phaseNames.length - 1] !== name) phaseNames.push(name);
   }
   return {
     ...momentAt(phases, timePos((start + end) / 2)),
     start,
     end,
-    phaseNames,
+    phaseNames: phasesOfStretch(phases, start, end),
     spread: sum / (to - from + 1),
     n: fewest,
   };
@@ -403,13 +650,58 @@ function describeSpan(
  * curve: 1). Needs two.
  */
 export function measureAgreement(spread: Series, curves: readonly SampledCurve[]): Figure {
-  const overlapping = curves.filter((c) => c.values.some((v, i) => v !== null && spread[i] !== null && spread[i] !== undefined));
+  const overlapping = curves.filter((c) => {
+    const d = denseOf(c);
+    for (let i = 0; i < d.length; i++) if (!Number.isNaN(d[i]!) && spread[i] !== null && spread[i] !== undefined) return true;
+    return false;
+  });
   const mean = meanOf(spread.filter((v): v is number => v !== null));
   if (mean === null || overlapping.length < 2) {
     const mostAtOnce = Math.max(0, ...countCurves(curves, spread.length));
     return notEnough(Math.max(overlapping.length, mostAtOnce), 2);
   }
   return { ok: true, value: Math.min(1, Math.max(0, 1 - mean / 0.5)), n: overlapping.length };
+}
+
+/**
+ * The group's variance, split: at each grid point with two or more curves,
+ * total = Σ(x − mean)² over everyone, within = Σ(x − mean of x's team)²,
+ * between = total − within (the teams' means apart). Summed over the grid,
+ * the shares say how much of the disagreement in the room is the teams
+ * seeing it differently and how much is people within a team. Needs two
+ * curves at one time and any spread at all (everyone identical: nothing to
+ * split, reason 'noVariance').
+ */
+export function measureSpreadSplit(curves: readonly SampledCurve[], length: number): Figure<SpreadSplit> {
+  const count = countCurves(curves, length);
+  const mean = meanSeries(curves, length);
+  const byTeam = new Map<Id, SampledCurve[]>();
+  for (const c of curves) {
+    const own = byTeam.get(c.teamId);
+    if (own) own.push(c);
+    else byTeam.set(c.teamId, [c]);
+  }
+  const teamMeans = [...byTeam.entries()].map(([teamId, own]) => [teamId, meanSeries(own, length)] as const);
+  const meanOfTeam = new Map(teamMeans);
+  let total = 0;
+  let within = 0;
+  const overlapping = new Set<Id>();
+  for (const c of curves) {
+    const own = meanOfTeam.get(c.teamId)!;
+    const d = denseOf(c);
+    for (let i = 0; i < length; i++) {
+      const v = d[i]!;
+      if (Number.isNaN(v) || count[i]! < 2) continue;
+      overlapping.add(c.participantId);
+      total += (v - mean[i]!) ** 2;
+      within += (v - own[i]!) ** 2;
+    }
+  }
+  if (overlapping.size < 2) return notEnough(Math.max(overlapping.size, Math.max(0, ...count)), 2);
+  // Float noise below this is "everyone drew the same": no share of nothing.
+  if (total < 1e-12) return notEnough(overlapping.size, 2, 'noVariance');
+  const w = Math.min(1, Math.max(0, within / total));
+  return { ok: true, value: { between: 1 - w, within: w }, n: overlapping.size };
 }
 
 // ---------------------------------------------------------------------------
@@ -436,35 +728,99 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
 }
 
 /**
- * A participant against the mean of everyone else (leave-one-out, so a
+ * Every participant against the mean of everyone else (leave-one-out, so a
  * person is not compared with a mean they pull towards themselves), over the
  * grid points where both exist. n = the other curves that overlap this one.
  * The distance is the root mean square difference; the correlation needs
  * MIN_CORRELATION_POINTS shared points and both curves to vary.
+ *
+ * Linear in the number of curves: the others' mean at a point is (sum − own)
+ * / (count − 1) from one running sum over everyone, and the overlapping
+ * others are counted from the curves' spans (each sampled curve is one
+ * contiguous run), never pair by pair.
  */
-export function participantFit(curve: SampledCurve, curves: readonly SampledCurve[]): ParticipantFit {
-  const others = curves.filter((c) => c.participantId !== curve.participantId);
-  const overlaps = (c: SampledCurve) => c.values.some((v, i) => v !== null && curve.values[i] !== null);
-  const n = others.filter(overlaps).length;
-  const rest = meanSeries(others, curve.values.length);
-  const own: number[] = [];
-  const group: number[] = [];
-  curve.values.forEach((v, i) => {
-    const g = rest[i];
-    if (v !== null && g !== null && g !== undefined) {
-      own.push(v);
-      group.push(g);
+export function measureFits(curves: readonly SampledCurve[]): ParticipantFit[] {
+  const length = curves[0]?.values.length ?? 0;
+  const sum = new Array<number>(length).fill(0);
+  const count = countCurves(curves, length);
+  for (const c of curves) {
+    const d = denseOf(c);
+    for (let i = 0; i < length; i++) {
+      const v = d[i]!;
+      if (!Number.isNaN(v)) sum[i]! += v;
     }
+  }
+  // How many spans end before index i, and start at or before it: others overlapping [from, to] =
+  // (spans starting at or before `to`) − (spans ending before `from`) − the curve itself.
+  const spans = curves.map((c) => indexSpan(c.values));
+  const startsUpTo = new Array<number>(length + 1).fill(0);
+  const endsBefore = new Array<number>(length + 1).fill(0);
+  for (const s of spans) {
+    if (!s) continue;
+    startsUpTo[s.from]!++;
+    endsBefore[s.to + 1]!++;
+  }
+  for (let i = 1; i <= length; i++) {
+    startsUpTo[i]! += startsUpTo[i - 1]!;
+    endsBefore[i]! += endsBefore[i - 1]!;
+  }
+  return curves.map((c, k) => {
+    const span = spans[k];
+    const overlapping = span ? startsUpTo[span.to]! - endsBefore[span.from]! - 1 : 0;
+    // Running sums of the pairs (own value, others' mean) rather than two arrays of them: nothing allocated per
+    // point, so a round of many curves does not keep the garbage collector busy.
+    let n = 0;
+    let sx = 0;
+    let sy = 0;
+    let sxx = 0;
+    let syy = 0;
+    let sxy = 0;
+    let sdd = 0;
+    const d = denseOf(c);
+    for (let i = 0; i < length; i++) {
+      const x = d[i]!;
+      if (Number.isNaN(x) || count[i]! < 2) continue;
+      const y = (sum[i]! - x) / (count[i]! - 1);
+      n++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      syy += y * y;
+      sxy += x * y;
+      sdd += (x - y) ** 2;
+    }
+    return fitFromSums(c.participantId, { n, sx, sy, sxx, syy, sxy, sdd }, overlapping);
   });
-  if (n === 0) return { participantId: curve.participantId, distance: notEnough(0, 1), correlation: notEnough(0, 1) };
-  const distance: Figure = { ok: true, value: Math.sqrt(meanOf(own.map((v, i) => (v - group[i]!) ** 2))!), n };
-  return { participantId: curve.participantId, distance, correlation: correlate(own, group, n) };
 }
 
-function correlate(own: readonly number[], group: readonly number[], n: number): Figure {
-  if (own.length < MIN_CORRELATION_POINTS) return notEnough(n, 1, 'tooFewPoints');
-  const r = pearson(own, group);
-  return r === null ? notEnough(n, 1, 'noVariance') : { ok: true, value: r, n };
+/** The sums of a curve's pairs with the others' mean: count, Σx, Σy, Σx², Σy², Σxy and Σ(x − y)². */
+interface PairSums {
+  readonly n: number;
+  readonly sx: number;
+  readonly sy: number;
+  readonly sxx: number;
+  readonly syy: number;
+  readonly sxy: number;
+  readonly sdd: number;
+}
+
+/** Distance and correlation from the pairs' sums: RMS √(Σ(x − y)²/n), Pearson (Σxy − ΣxΣy/n)/√(…), as pearson() does. */
+function fitFromSums(participantId: Id, p: PairSums, others: number): ParticipantFit {
+  if (others === 0 || p.n === 0) return { participantId, distance: notEnough(0, 1), correlation: notEnough(0, 1) };
+  const distance: Figure = { ok: true, value: Math.sqrt(p.sdd / p.n), n: others };
+  if (p.n < MIN_CORRELATION_POINTS) return { participantId, distance, correlation: notEnough(others, 1, 'tooFewPoints') };
+  const vx = p.sxx - (p.sx * p.sx) / p.n;
+  const vy = p.syy - (p.sy * p.sy) / p.n;
+  // As in pearson(): a flat curve has no direction to correlate with; a tiny variance is float noise.
+  if (vx < 1e-12 || vy < 1e-12) return { participantId, distance, correlation: notEnough(others, 1, 'noVariance') };
+  const r = Math.max(-1, Math.min(1, (p.sxy - (p.sx * p.sy) / p.n) / Math.sqrt(vx * vy)));
+  return { participantId, distance, correlation: { ok: true, value: r, n: others } };
+}
+
+/** One participant's fit, against the same group as measureFits (for a single curve in a list). */
+export function participantFit(curve: SampledCurve, curves: readonly SampledCurve[]): ParticipantFit {
+  const fits = measureFits(curves.some((c) => c === curve) ? curves : [curve, ...curves]);
+  return fits.find((f) => f.participantId === curve.participantId)!;
 }
 
 // ---------------------------------------------------------------------------
@@ -487,7 +843,7 @@ export function targetCurvePoints(session: Session): CurvePoint[] {
   return [first, [timePos(at), enthusiasm(handover)], last];
 }
 
-/** RMS distance of every team's mean to the target, where the mean exists; needs one curve. */
+/** RMS distance of every team's line to the target, where the line exists; needs one curve. */
 export function compareToTarget(session: Session, series: readonly TeamSeries[], grid: readonly TimePos[]): TargetComparison {
   const values = resampleCurve(targetCurvePoints(session), grid);
   const distanceByTeam: Record<Id, Figure> = {};
@@ -514,6 +870,7 @@ export function analyseRound(session: Session, roundId: Id): RoundAnalysis {
   const teams = session.teams.map((t) => teamSeries(t.id, curves, grid.length));
   const spread = measureSpread(curves, grid.length);
   const milestone = handoverMilestone(session.timeline);
+  const endFrom = lastPhaseStart(phases);
   return {
     roundId,
     grid,
@@ -522,13 +879,20 @@ export function analyseRound(session: Session, roundId: Id): RoundAnalysis {
     gap: measureGap(session.teams, teams, grid, phases),
     handover: milestone ? analyseHandover(milestone.at, curves, teams, grid, session.analysis) : null,
     peakEnd: {
-      byParticipant: byParticipant(curves, (c) => measurePeakEnd(c.values, grid)),
-      byTeam: Object.fromEntries(teams.map((t) => [t.teamId, t.n === 0 ? notEnough(0, 1) : measurePeakEnd(t.mean, grid, t.n)])),
+      byParticipant: byParticipant(curves, (c) => measurePeakEnd(c.values, grid, 1, endFrom)),
+      byTeam: Object.fromEntries(teams.map((t) => [t.teamId, t.n === 0 ? notEnough(0, 1) : measurePeakEnd(t.mean, grid, t.n, endFrom, t.count)])),
     },
     spread,
     disagreement: findDisagreementSpans(spread, countCurves(curves, grid.length), grid, phases),
-    fits: curves.map((c) => participantFit(c, curves)),
+    fits: measureFits(curves),
     agreement: measureAgreement(spread, curves),
+    agreementByTeam: Object.fromEntries(
+      teams.map((t) => {
+        const own = curves.filter((c) => c.teamId === t.teamId);
+        return [t.teamId, measureAgreement(measureSpread(own, grid.length), own)];
+      }),
+    ),
+    spreadSplit: measureSpreadSplit(curves, grid.length),
     target: compareToTarget(session, teams, grid),
   };
 }

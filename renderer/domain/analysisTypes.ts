@@ -39,42 +39,67 @@ export interface SampledCurve {
   readonly values: Series;
 }
 
+/**
+ * A team's line and band. The line is the *linked* mean (see linkTeamMean in
+ * analysis.ts): it moves only as much as the team's curves move, so it never
+ * jumps where a curve starts or ends, and it is drawn only where at least two
+ * of the team's curves exist (one, for a team of one).
+ */
 export interface TeamSeries {
   readonly teamId: Id;
   /** Curves of this team in the round. */
   readonly n: number;
   /** Curves with a value at each grid point. */
   readonly count: readonly number[];
-  /** null where no curve has a value. */
+  /** The team line; null where fewer than min(2, n) of the team's curves exist. */
   readonly mean: Series;
-  readonly median: Series;
-  /** Spread band: interquartile range (25th–75th percentile); null where fewer than two curves. */
+  /**
+   * The grid-index runs the line is drawn in, each linked on its own: a new
+   * one starts after a gap, or where no curve goes on from one point to the
+   * next (the whole team changed), so the line is broken there, not joined.
+   */
+  readonly stretches: readonly { readonly from: number; readonly to: number }[];
+  /** Spread band: interquartile range (25th–75th percentile) of the curves present; null where fewer than two curves. */
   readonly lower: Series;
   readonly upper: Series;
+}
+
+/**
+ * The largest absolute value of a difference series, with its sign, and the
+ * stretch around it where the difference stays that large (within
+ * PLATEAU_TOLERANCE, same sign): a flat stretch is named by its span, not by
+ * its first point.
+ */
+export interface Extreme extends Moment {
+  readonly value: number;
+  readonly start: TimePos;
+  readonly end: TimePos;
 }
 
 export interface GapAnalysis {
   /** The team whose mean is the minuend (Sales) and the subtrahend (PS). */
   readonly teamA: Id;
   readonly teamB: Id;
-  /** mean(A) − mean(B); null where either team has no curve. */
+  /** line(A) − line(B); null where either team line has no value. */
   readonly values: Series;
   /** Largest absolute gap; n = smaller of the two teams' curve counts there. Needs one curve per side. */
-  readonly largest: Figure<Moment & { readonly value: number }>;
+  readonly largest: Figure<Extreme>;
   /** Mean absolute gap over the grid points where both teams have values. */
   readonly meanAbs: Figure;
 }
 
 export interface HandoverDrop {
-  /** Level just before the handover. */
+  /** Level just before the handover (a team: the mean of its members' levels). */
   readonly before: number;
-  /** Lowest level within the window after the handover, and where. */
+  /** Lowest level within the window after the handover, and where (a team: the means of its members'). */
   readonly low: number;
   readonly lowAt: TimePos;
-  /** before − low; positive is a drop. */
+  /** before − low; positive is a drop. A team's is the mean of its members' own drops. */
   readonly drop: number;
   /** The drop passes the session's threshold. */
   readonly overstretched: boolean;
+  /** How many of the curves it rests on passed the threshold on their own (a participant: 0 or 1). */
+  readonly overstretchedCurves: number;
 }
 
 export type EndVerdict =
@@ -89,12 +114,27 @@ export type EndVerdict =
 
 export interface PeakEnd {
   readonly peak: number;
+  /** The earliest point of the highest value. */
   readonly peakAt: TimePos;
+  /** The stretch around it within PLATEAU_TOLERANCE of the peak: a plateau is named by its span. */
+  readonly peakStart: TimePos;
+  readonly peakEnd: TimePos;
+  /** The last value of the series, and where. */
   readonly end: number;
   readonly endAt: TimePos;
+  /**
+   * The series lasts into the last phase of the timeline. A curve that stops
+   * earlier (someone left the project) has no "end" of the project: it is
+   * "drawn until" the phase it stops in, and gets no verdict.
+   */
+  readonly reachesEnd: boolean;
   /** end − peak (≤ 0). */
   readonly endVsPeak: number;
-  readonly verdict: EndVerdict;
+  /** null when the series stops before the last phase. */
+  readonly verdict: EndVerdict | null;
+  /** Curves behind the value at the peak and at the end (a participant: 1). */
+  readonly peakN: number;
+  readonly endN: number;
 }
 
 export interface DisagreementSpan extends Moment {
@@ -147,7 +187,22 @@ export interface RoundAnalysis {
   readonly fits: readonly ParticipantFit[];
   /** 1 = everyone drew the same curve, 0 = maximal spread: 1 − mean spread / 0.5. Needs two curves. */
   readonly agreement: Figure;
+  /** The same within each team, by team id: how alike a team's own curves are. */
+  readonly agreementByTeam: Readonly<Record<Id, Figure>>;
+  /** How the spread of the whole group splits into differences between the teams and within them. */
+  readonly spreadSplit: Figure<SpreadSplit>;
   readonly target: TargetComparison;
+}
+
+/**
+ * The group's variance split by team (at each grid point: total = between
+ * the team means + within the teams), summed over the grid. Shares of the
+ * total, so between + within = 1. Needs two curves at one time and some
+ * spread at all.
+ */
+export interface SpreadSplit {
+  readonly between: number;
+  readonly within: number;
 }
 
 /**
@@ -165,5 +220,5 @@ export interface PerceptionGap {
   /** guess − real. */
   readonly gap: Series;
   readonly meanAbs: Figure;
-  readonly largest: Figure<Moment & { readonly value: number }>;
+  readonly largest: Figure<Extreme>;
 }

@@ -1,8 +1,10 @@
-import { applyStroke, curveFromValues, type StrokeSample } from './curve';
+import { mergeClosePoints } from './closePoints';
+import { applyStroke, CAPTURE_STEPS, curveFromValues, curveSpan, valueAt, type StrokeSample } from './curve';
 import { newId } from './ids';
 import {
   LINE_STYLES,
   nextParticipantColor,
+  SESSION_LIMITS,
   type ActionItem,
   type AnalysisSettings,
   type Curve,
@@ -19,8 +21,8 @@ import {
   type TargetCurve,
   type Team,
 } from './session';
-import { remapMilestones, remapTime } from './timeline';
-import type { CurvePoint, TimePos } from './units';
+import { layoutPhases, phaseAt, remapMilestones, remapTime } from './timeline';
+import { enthusiasm, timePos, type CurvePoint, type TimePos } from './units';
 
 /**
  * Every change a facilitator or participant makes to a session, as pure
@@ -38,12 +40,20 @@ export function updateScale(s: Session, patch: Partial<Scale>): Session {
 
 // ── Timeline ────────────────────────────────────────────────────────────
 
-/** Replace the phases, carrying milestones and curves along with the phase they sit in. */
+/**
+ * Replace the phases, carrying milestones, notes and curves along with the
+ * phase they sit in: a point inside a phase keeps its place relative to
+ * that phase (a third into Kickoff stays a third into Kickoff, wherever
+ * Kickoff is now and however wide), and so the curve keeps its meaning.
+ * What lay in a removed phase goes: a curve's part there is cut out (the
+ * parts before and after join), a curve only there is removed, a milestone
+ * or note there moves to the nearest remaining phase.
+ */
 function withPhases(s: Session, phases: readonly Phase[]): Session {
   if (phases.length === 0) return s;
   const map = remapTime(s.timeline.phases, phases);
   const curves = s.curves
-    .map((c) => ({ ...c, points: remapPoints(c.points, map) }))
+    .map((c) => ({ ...c, points: remapPoints(pinToPhases(c.points, s.timeline.phases), map) }))
     .filter((c) => c.points.length >= 2);
   return {
     ...s,
@@ -53,6 +63,35 @@ function withPhases(s: Session, phases: readonly Phase[]): Session {
   };
 }
 
+/** One capture step: the pinning points sit this close to a phase's edges. */
+const PIN = 1 / CAPTURE_STEPS;
+
+/**
+ * The curve with points added at each phase's edges (its start, a step in,
+ * two steps and one step before its end), where the curve exists and no
+ * point is that close already. A curve is drawn with monotone cubic
+ * interpolation, which a stretch of the time axis leaves unchanged as long
+ * as every segment and its neighbours lie in one phase; these points make
+ * that so, so resizing or moving phases moves each phase's part of every
+ * curve as a whole instead of bending the segments that crossed a boundary.
+ */
+export function pinToPhases(points: readonly CurvePoint[], phases: readonly Phase[]): CurvePoint[] {
+  const span = curveSpan(points);
+  if (!span) return [...points];
+  const extra: number[] = [];
+  for (const p of layoutPhases(phases)) {
+    if (p.end - p.start < 6 * PIN) continue;
+    for (const x of [p.start, p.start + PIN, p.end - 2 * PIN, p.end - PIN]) {
+      if (x < span.start || x > span.end) continue;
+      if (points.some(([px]) => Math.abs(px - x) < PIN / 2)) continue;
+      extra.push(x);
+    }
+  }
+  if (extra.length === 0) return [...points];
+  const added: CurvePoint[] = extra.map((x) => [timePos(x), enthusiasm(valueAt(points, timePos(x))!)]);
+  return [...points, ...added].sort((a, b) => a[0] - b[0]);
+}
+
 function remapPoints(points: readonly CurvePoint[], map: (x: TimePos) => TimePos | null): CurvePoint[] {
   const out: CurvePoint[] = [];
   for (const [x, y] of points) {
@@ -60,7 +99,74 @@ function remapPoints(points: readonly CurvePoint[], map: (x: TimePos) => TimePos
     if (nx !== null) out.push([nx, y]);
   }
   out.sort((a, b) => a[0] - b[0]);
-  return out.filter((p, i) => i === 0 || p[0] > out[i - 1]![0]);
+  // Squeezing a phase can bring points closer than a file may hold them.
+  return mergeClosePoints(out).points;
+}
+
+/** What removing a phase would do, for the question asked before it happens. */
+export interface PhaseRemoval {
+  readonly phaseName: string;
+  /** Curves (any round) with a part in the phase and parts outside it: that part is cut out. */
+  readonly curvesCut: number;
+  /** Curves only in the phase: removed. */
+  readonly curvesRemoved: number;
+  readonly notes: number;
+  readonly milestones: readonly string[];
+}
+
+/** Removing this phase: which curves pass through it or lie in it, and which notes and milestones sit in it. */
+export function describePhaseRemoval(s: Session, phaseId: Id): PhaseRemoval | null {
+  const phase = layoutPhases(s.timeline.phases).find((p) => p.phase.id === phaseId);
+  if (!phase || s.timeline.phases.length <= 1) return null;
+  const inside = (x: number) => x >= phase.start && (x < phase.end || (phase.end === 1 && x <= 1));
+  let curvesCut = 0;
+  let curvesRemoved = 0;
+  for (const c of s.curves) {
+    const span = curveSpan(c.points);
+    if (!span || span.end < phase.start || span.start >= phase.end) continue;
+    if (inside(span.start) && inside(span.end)) curvesRemoved++;
+    else curvesCut++;
+  }
+  return {
+    phaseName: phase.phase.name,
+    curvesCut,
+    curvesRemoved,
+    notes: s.notes.filter((n) => inside(n.at)).length,
+    milestones: s.timeline.milestones.filter((m) => inside(m.at)).map((m) => m.name),
+  };
+}
+
+/** What a change of the phases did to what sits on the timeline, so the facilitator can be told. */
+export interface PhaseEditEffect {
+  /** Curves whose points moved (with their phases), were cut, or removed. */
+  readonly curvesMoved: number;
+  readonly curvesRemoved: number;
+  readonly milestonesMoved: readonly string[];
+  readonly notesMoved: number;
+}
+
+/** Compares the session before and after a phase edit: what moved with the phases, and what was removed. */
+export function describePhaseEdit(before: Session, after: Session): PhaseEditEffect {
+  const kept = new Map(after.curves.map((c) => [`${c.participantId}|${c.roundId}`, c] as const));
+  let curvesMoved = 0;
+  let curvesRemoved = 0;
+  for (const c of before.curves) {
+    const now = kept.get(`${c.participantId}|${c.roundId}`);
+    if (!now) curvesRemoved++;
+    else if (now !== c && (now.points[0]![0] !== c.points[0]![0] || now.points.length !== c.points.length || now.points.some((p, i) => p[0] !== c.points[i]?.[0]))) curvesMoved++;
+  }
+  // Moved: to another time, or into another phase (one whose phase was removed may land on the same time).
+  const phaseOf = (phases: readonly Phase[], at: TimePos) => phaseAt(phases, at)?.phase.id;
+  const moved = (was: TimePos | undefined, now: TimePos) =>
+    was !== undefined && (Math.abs(was - now) > 1e-9 || phaseOf(before.timeline.phases, was) !== phaseOf(after.timeline.phases, now));
+  const milestones = new Map(before.timeline.milestones.map((m) => [m.id, m.at] as const));
+  const notes = new Map(before.notes.map((n) => [n.id, n.at] as const));
+  return {
+    curvesMoved,
+    curvesRemoved,
+    milestonesMoved: after.timeline.milestones.filter((m) => moved(milestones.get(m.id), m.at)).map((m) => m.name),
+    notesMoved: after.notes.filter((n) => moved(notes.get(n.id), n.at)).length,
+  };
 }
 
 export function addPhase(s: Session, name: string, index: number = s.timeline.phases.length): Session {
@@ -81,7 +187,10 @@ export function renamePhase(s: Session, phaseId: Id, name: string): Session {
 
 export function resizePhase(s: Session, phaseId: Id, width: number): Session {
   if (!(width > 0) || !Number.isFinite(width)) return s;
-  return withPhases(s, s.timeline.phases.map((p) => (p.id === phaseId ? { ...p, width } : p)));
+  // Inside what the file format holds, so the session saves as it is shown.
+  const { min, max } = SESSION_LIMITS.phaseWidth;
+  const bounded = Math.min(max, Math.max(min, width));
+  return withPhases(s, s.timeline.phases.map((p) => (p.id === phaseId ? { ...p, width: bounded } : p)));
 }
 
 export function movePhase(s: Session, phaseId: Id, delta: -1 | 1): Session {

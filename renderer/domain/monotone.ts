@@ -8,11 +8,25 @@ import type { CurvePoint, TimePos } from './units';
  * never let a segment overshoot its two end points: no bump above what was
  * drawn. We compute values here because d3 only emits path commands.
  */
+/**
+ * No real slope comes near this: stored points are at least MIN_POINT_GAP
+ * apart, so |slope| ≤ 1 / MIN_POINT_GAP. Capping keeps a pair of points a
+ * denormal apart (issue 9: [[0, 1], [1e-310, 0], …] made 3·slope overflow to
+ * Infinity and every value NaN) finite; on such a sliver the cap changes
+ * nothing anyone can see.
+ */
+export const MAX_SLOPE = 1e12;
+
 export function monotoneTangents(points: readonly CurvePoint[]): number[] {
   const n = points.length;
   const m = new Array<number>(n).fill(0);
   if (n < 2) return m;
-  const slope = (i: number) => (points[i + 1]![1] - points[i]![1]) / (points[i + 1]![0] - points[i]![0] || Number.EPSILON);
+  const slope = (i: number) => {
+    const s = (points[i + 1]![1] - points[i]![1]) / (points[i + 1]![0] - points[i]![0]);
+    // A zero-width segment (0 / 0 or dy / 0) is a step: no slope of its own.
+    if (Number.isNaN(s)) return 0;
+    return Math.min(MAX_SLOPE, Math.max(-MAX_SLOPE, s));
+  };
   for (let i = 1; i < n - 1; i++) {
     const h0 = points[i]![0] - points[i - 1]![0];
     const h1 = points[i + 1]![0] - points[i]![0];
@@ -56,6 +70,8 @@ export function evaluateMonotone(points: readonly CurvePoint[], tangents: readon
   const t3 = t2 * t;
   const value =
     (2 * t3 - 3 * t2 + 1) * y0 + (t3 - 2 * t2 + t) * h * tangents[lo]! + (-2 * t3 + 3 * t2) * y1 + (t3 - t2) * h * tangents[hi]!;
+  // Tangents from elsewhere (not monotoneTangents) could still be unbounded: fall back to the straight line.
+  if (!Number.isFinite(value)) return y0 + t * (y1 - y0);
   // Guard against floating-point creep past the segment's end values.
   return Math.min(Math.max(value, Math.min(y0, y1)), Math.max(y0, y1));
 }

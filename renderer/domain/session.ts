@@ -141,6 +141,28 @@ export interface Session {
   readonly actions: readonly ActionItem[];
 }
 
+/**
+ * What a session may hold. The file format refuses more (sessionFile.ts) and
+ * the edits stay inside, so the app never writes a file it would refuse.
+ */
+export const SESSION_LIMITS = {
+  phases: 100,
+  milestones: 100,
+  teams: 20,
+  participants: 500,
+  rounds: 50,
+  curves: 25_000,
+  pointsPerCurve: 5000,
+  notes: 2000,
+  actions: 1000,
+  /**
+   * Relative width of a phase. With at most 100 phases, the narrowest is
+   * still 1/10,000,000 of the timeline, so the centres of two phases (where
+   * typed values go) never fall closer together than MIN_POINT_GAP.
+   */
+  phaseWidth: { min: 0.01, max: 1000 },
+} as const;
+
 /** Okabe–Ito: a palette that stays distinguishable with colour-vision deficiencies. */
 export const PARTICIPANT_PALETTE = [
   '#0072B2',

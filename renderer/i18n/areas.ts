@@ -3,6 +3,7 @@ import { files } from './files';
 import { presenter } from './presenter';
 import { report } from './report';
 import { room } from './room';
+import { safety } from './safety';
 
 /**
  * Texts of a feature area, both languages side by side in one file, so a
@@ -15,7 +16,7 @@ export interface AreaTexts<T> {
   readonly de: Strings<T>;
 }
 
-export const AREAS = { compare, files, presenter, report, room } as const;
+export const AREAS = { compare, files, presenter, report, room, safety } as const;
 
 export function areaResources(language: 'de' | 'en'): Record<string, unknown> {
   return Object.fromEntries(Object.entries(AREAS).map(([name, texts]) => [name, texts[language]]));

@@ -30,7 +30,6 @@ export const de: Translations = {
     opened: '„{{file}}“ geöffnet.',
     openFailed: '„{{file}}“ konnte nicht geöffnet werden.',
     untouched: 'Die Datei wurde nicht verändert, und deine aktuelle Sitzung ist unverändert.',
-    saveFailed: '„{{file}}“ konnte nicht gespeichert werden: {{detail}}. Die bisherige Fassung auf der Festplatte ist unverändert.',
     dismiss: 'Schließen',
   },
   fileErrors: {

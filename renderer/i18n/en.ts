@@ -28,7 +28,6 @@ export const en = {
     opened: 'Opened “{{file}}”.',
     openFailed: '“{{file}}” could not be opened.',
     untouched: 'The file was not changed, and your current session is as it was.',
-    saveFailed: '“{{file}}” could not be saved: {{detail}}. The previous version on disk is unchanged.',
     dismiss: 'Dismiss',
   },
   fileErrors: {

@@ -63,7 +63,7 @@ export function createBrowserPlatform(win: Window = window): Platform {
     async saveSession(request): Promise<SaveSessionResult> {
       const fileName = downloadFileName(request.suggestedName);
       if (sessionTextBytes(request.text) > MAX_SESSION_BYTES) {
-        return { kind: 'error', fileName, detail: `The session is larger than ${MAX_SESSION_BYTES} bytes.` };
+        return { kind: 'error', fileName, problem: 'tooLarge', osCode: null, targetUnchanged: true };
       }
       // octet-stream, so no browser swaps the .wavelength extension for one that matches a MIME type.
       const url = URL.createObjectURL(new Blob([request.text], { type: 'application/octet-stream' }));
@@ -76,7 +76,7 @@ export function createBrowserPlatform(win: Window = window): Platform {
       link.remove();
       // The download has taken its copy of the blob once click() returns; free it a little later to be safe.
       win.setTimeout(() => URL.revokeObjectURL(url), 1000);
-      return { kind: 'saved', fileId: DOWNLOADED_FILE_ID, fileName };
+      return { kind: 'saved', fileId: DOWNLOADED_FILE_ID, fileName, backupProblem: null };
     },
 
     async confirmUnsaved(texts): Promise<UnsavedChoice> {

@@ -1,4 +1,4 @@
-import type { WavelengthApi } from '../../shared/contract';
+import type { AnyRoleApi, WavelengthApi } from '../../shared/contract';
 import type { Platform } from './platform';
 import { createElectronExports } from './export-electron';
 import { createElectronPresenter } from './presenter-electron';
@@ -6,10 +6,19 @@ import { UNAVAILABLE_ROOM } from './room';
 
 /**
  * The platform inside Electron: a thin pass-through to the preload's API
- * (`window.wavelength`). Main shows the native dialogs, owns the paths and
- * checks every argument; nothing is decided here.
+ * (`window.wavelength`), whose shape comes from the channel table
+ * (shared/ipc.ts). Main shows the native dialogs, owns the paths and checks
+ * every argument; nothing is decided here.
+ *
+ * The facilitator's window gets the whole platform. The room screen's preload
+ * exposes only the room state and full screen: there, everything else
+ * refuses with a reason (the room screen never asks for it).
  */
-export function createElectronPlatform(api: WavelengthApi): Platform {
+export function createElectronPlatform(api: AnyRoleApi): Platform {
+  return api.role === 'main' ? facilitatorPlatform(api) : roomScreenPlatform(api);
+}
+
+function facilitatorPlatform(api: WavelengthApi): Platform {
   return {
     kind: 'electron',
     openSession: () => api.openSession(),
@@ -29,6 +38,29 @@ export function createElectronPlatform(api: WavelengthApi): Platform {
     takeLaunchFile: () => api.takeLaunchFile(),
     onOpenFile: (listener) => api.onOpenFile(listener),
     // Main does not run the room server yet (waits for the IPC channel table of issue 9).
+    room: UNAVAILABLE_ROOM,
+  };
+}
+
+function roomScreenPlatform(api: Exclude<AnyRoleApi, WavelengthApi>): Platform {
+  const refused = (what: string) => () => Promise.reject(new Error(`${what} is not open to the ${api.role} window.`));
+  const nothing = (): void => undefined;
+  return {
+    kind: 'electron',
+    openSession: refused('Opening a session'),
+    saveSession: refused('Saving a session'),
+    confirmUnsaved: refused('Asking about unsaved changes'),
+    setDocumentState: nothing,
+    setNativeTexts: nothing,
+    closeWindow: nothing,
+    onCommand: () => nothing,
+    presenter: createElectronPresenter(api),
+    exportPdf: refused('Exporting'),
+    exportFile: refused('Exporting'),
+    autosave: { write: refused('The autosave'), read: refused('The autosave'), clear: refused('The autosave') },
+    takeLaunchFile: refused('The launch file'),
+    onOpenFile: () => nothing,
+    // The room's controls belong to the facilitator's window alone.
     room: UNAVAILABLE_ROOM,
   };
 }

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { dashPattern, estimateTextWidth, layoutChart } from '../canvas/chartGeometry';
 import { CHART_COLORS } from '../canvas/colors';
 import type { LineStyle } from '../domain';
+import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
 import { ChartLayers } from './ChartSvg';
 import {
   CHART_HEIGHT,
@@ -25,19 +26,30 @@ import { dashArray } from './svgPaths';
  * picture.
  */
 
-function Sample({ x, y, color, lineStyle }: { x: number; y: number; color: string; lineStyle: LineStyle }) {
+function Sample({ x, y, color, lineStyle, marker = 'none' }: { x: number; y: number; color: string; lineStyle: LineStyle; marker?: MarkerShape }) {
   const w = 3;
   return (
-    <line
-      x1={x}
-      y1={y}
-      x2={x + SAMPLE_WIDTH - 6}
-      y2={y}
-      stroke={color}
-      strokeWidth={w}
-      strokeLinecap="round"
-      strokeDasharray={dashArray(dashPattern(lineStyle, w))}
-    />
+    <>
+      <line
+        x1={x}
+        y1={y}
+        x2={x + SAMPLE_WIDTH - 6}
+        y2={y}
+        stroke={color}
+        strokeWidth={w}
+        strokeLinecap="round"
+        strokeDasharray={dashArray(dashPattern(lineStyle, w))}
+      />
+      {marker !== 'none' && (
+        <path
+          d={markerPath(marker, 9)}
+          transform={`translate(${x + (SAMPLE_WIDTH - 6) / 2} ${y})`}
+          fill={markerIsStroked(marker) ? 'none' : color}
+          stroke={markerIsStroked(marker) ? color : '#ffffff'}
+          strokeWidth={markerIsStroked(marker) ? 2 : 0.8}
+        />
+      )}
+    </>
   );
 }
 
@@ -99,9 +111,9 @@ export function ChartFigure({ model, fontCss }: { model: ChartFigureModel; fontC
             )}
             {row.items.map((item) => (
               <g key={item.id}>
-                <Sample x={item.x} y={row.y + LEGEND_ROW / 2} color={item.color} lineStyle={item.lineStyle} />
+                <Sample x={item.x} y={row.y + LEGEND_ROW / 2} color={item.color} lineStyle={item.lineStyle} marker={item.marker} />
                 <text x={item.x + SAMPLE_WIDTH} y={row.y + LEGEND_ROW / 2 + LEGEND_FONT * 0.35}>
-                  {fitName(item.name, legend.itemWidth - SAMPLE_WIDTH - 10)}
+                  {item.name}
                 </text>
               </g>
             ))}
@@ -110,13 +122,6 @@ export function ChartFigure({ model, fontCss }: { model: ChartFigureModel; fontC
       </g>
     </svg>
   );
-}
-
-function fitName(name: string, width: number): string {
-  if (estimateTextWidth(name, LEGEND_FONT) <= width) return name;
-  let s = name;
-  while (s.length > 1 && estimateTextWidth(`${s}…`, LEGEND_FONT) > width) s = s.slice(0, -1);
-  return `${s.trimEnd()}…`;
 }
 
 /** The figure as the text of an .svg file. */

@@ -1,7 +1,8 @@
 import { Fragment, type ReactNode } from 'react';
 import { dashPattern, type ChartGeometry } from '../canvas/chartGeometry';
-import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR } from '../canvas/colors';
+import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_LINE_HALO } from '../canvas/colors';
 import { enthusiasm, type CurvePoint, type LineStyle, type NoteKind, type Scale, type Series, type TimePos } from '../domain';
+import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
 import { bandPath, curvePath, dashArray, gapAreaPath, seriesPath, wrapLabel } from './svgPaths';
 
 /** One participant's curve as the chart draws it. */
@@ -10,16 +11,39 @@ export interface ChartCurve {
   readonly color: string;
   readonly lineStyle: LineStyle;
   readonly points: readonly CurvePoint[];
+  /** The marker the compare scene gives the second, third … person of a colour, and where it sits. */
+  readonly marker?: MarkerShape;
+  readonly markerPoints?: readonly (readonly [number, number])[];
 }
 
-/** A team's mean with its spread band. */
+/** A team's line (in pieces of one coverage, as the scene cuts it) with its spread band. */
 export interface ChartTeamMean {
   readonly teamId: string;
   readonly color: string;
   readonly lineStyle: LineStyle;
   readonly mean: Series;
-  readonly lower: Series;
-  readonly upper: Series;
+  readonly segments: readonly { readonly from: number; readonly to: number; readonly opacity: number }[];
+  readonly lower: Series | null;
+  readonly upper: Series | null;
+}
+
+/** A handover drop marker: from the team line just before the handover, down by the team's drop. */
+export interface ChartDrop {
+  readonly key: string;
+  readonly color: string;
+  readonly at: TimePos;
+  readonly from: number;
+  readonly to: number;
+  readonly lowAt: TimePos;
+  readonly label: string;
+}
+
+/** An "other team" round: the guess (dashed) and the real line (solid), in the colour of the team guessed about. */
+export interface ChartPerception {
+  readonly key: string;
+  readonly color: string;
+  readonly guess: Series;
+  readonly real: Series;
 }
 
 export interface ChartGap {
@@ -30,12 +54,14 @@ export interface ChartGap {
 }
 
 export interface ChartSpan {
+  readonly number: number;
   readonly start: TimePos;
   readonly end: TimePos;
 }
 
 export interface ChartNotePin {
   readonly id: string;
+  readonly number: number;
   readonly at: TimePos;
   readonly kind: NoteKind;
 }
@@ -53,9 +79,11 @@ export interface ChartLayersProps {
   readonly means?: readonly ChartTeamMean[];
   readonly target?: readonly CurvePoint[] | null;
   readonly gap?: ChartGap | null;
-  /** Disagreement spans, shaded and numbered 1, 2, 3 as in the report's list. */
+  readonly drops?: readonly ChartDrop[];
+  readonly perception?: readonly ChartPerception[];
+  /** Disagreement spans, shaded and numbered as in the report's list. */
   readonly spans?: readonly ChartSpan[];
-  /** Notes, pinned and numbered 1, 2, … as in the report's list. */
+  /** Notes, pinned and numbered as in the report's list (the scene's numbers). */
   readonly notes?: readonly ChartNotePin[];
 }
 
@@ -71,7 +99,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * CSP forbids inline styles, and other SVG readers understand attributes best.
  */
 export function ChartLayers(props: ChartLayersProps) {
-  const { geometry: g, grid = [], means = [], spans = [], notes = [] } = props;
+  const { geometry: g, grid = [], means = [], spans = [], notes = [], drops = [], perception = [] } = props;
   const f = g.style.fontSize;
   const w = g.style.curveWidth;
   const { plot } = g;
@@ -90,9 +118,9 @@ export function ChartLayers(props: ChartLayersProps) {
           <rect key={band.id} x={round2(band.x0)} y={plot.top} width={round2(band.x1 - band.x0)} height={plot.bottom - plot.top} fill={CHART_COLORS.band} />
         ) : null,
       )}
-      {spans.map((s, i) => (
+      {spans.map((s) => (
         <rect
-          key={`span-${i}`}
+          key={`span-${s.number}`}
           x={round2(g.xOf(s.start))}
           y={plot.top}
           width={round2(Math.max(2, g.xOf(s.end) - g.xOf(s.start)))}
@@ -160,25 +188,35 @@ export function ChartLayers(props: ChartLayersProps) {
         />
       ))}
 
-      {means.map((m) => (
-        <path key={`band-${m.teamId}`} d={bandPath(g, grid, m.lower, m.upper)} fill={m.color} fillOpacity={0.14} stroke="none" />
-      ))}
+      {means.map((m) =>
+        m.lower && m.upper ? <path key={`band-${m.teamId}`} d={bandPath(g, grid, m.lower, m.upper)} fill={m.color} fillOpacity={0.14} stroke="none" /> : null,
+      )}
       <g opacity={props.curveOpacity ?? 1}>
         {props.curves.map((c) => (
-          <CurvePath key={c.id} geometry={g} curve={c} width={means.length > 0 ? w * 0.6 : w} />
+          <CurvePath key={c.id} geometry={g} curve={c} width={means.length > 0 || perception.length > 0 ? w * 0.6 : w} />
         ))}
       </g>
       {means.map((m) => (
-        <path
-          key={`mean-${m.teamId}`}
-          d={seriesPath(g, grid, m.mean)}
-          fill="none"
-          stroke={m.color}
-          strokeWidth={w * 1.7}
-          strokeDasharray={dashArray(dashPattern(m.lineStyle, w * 1.7))}
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
+        <TeamLinePaths key={`mean-${m.teamId}`} geometry={g} grid={grid} mean={m} width={w * 1.7} />
+      ))}
+      {perception.map((p) => (
+        <g key={`perception-${p.key}`}>
+          <path d={seriesPath(g, grid, p.real)} fill="none" stroke={TEAM_LINE_HALO} strokeWidth={w * 2.6} strokeLinecap="round" strokeOpacity={0.9} />
+          <path d={seriesPath(g, grid, p.real)} fill="none" stroke={p.color} strokeWidth={w * 1.7} strokeLinecap="round" strokeLinejoin="round" />
+          <path d={seriesPath(g, grid, p.guess)} fill="none" stroke={TEAM_LINE_HALO} strokeWidth={w * 2.6} strokeLinecap="round" strokeOpacity={0.9} />
+          <path
+            d={seriesPath(g, grid, p.guess)}
+            fill="none"
+            stroke={p.color}
+            strokeWidth={w * 1.7}
+            strokeDasharray={dashArray(dashPattern('dashed', w * 1.7))}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </g>
+      ))}
+      {drops.map((d) => (
+        <DropMark key={`drop-${d.key}`} geometry={g} drop={d} />
       ))}
       {props.target && props.target.length >= 2 && (
         <g>
@@ -206,19 +244,19 @@ export function ChartLayers(props: ChartLayersProps) {
         </g>
       )}
 
-      {spans.map((s, i) => {
+      {spans.map((s) => {
         const cx = round2((g.xOf(s.start) + g.xOf(s.end)) / 2);
         const cy = round2(plot.bottom - f * 1.1);
         return (
-          <g key={`span-no-${i}`}>
+          <g key={`span-no-${s.number}`}>
             <circle cx={cx} cy={cy} r={f * 0.85} fill={SPAN_COLOR} />
             <text x={cx} y={round2(cy + f * 0.35)} textAnchor="middle" fontSize={f} fontWeight={700} fill={CHART_COLORS.phaseText}>
-              {i + 1}
+              {s.number}
             </text>
           </g>
         );
       })}
-      {notes.map((n, i) => {
+      {notes.map((n) => {
         const x = round2(g.xOf(n.at));
         // Below the handover badge, which sits at the top of the plot.
         const cy = round2(plot.top + f * 2.6);
@@ -228,7 +266,7 @@ export function ChartLayers(props: ChartLayersProps) {
             <line x1={x} x2={x} y1={cy + f * 0.8} y2={plot.bottom} stroke={CHART_COLORS.axisText} strokeWidth={1} strokeDasharray="2 3" strokeOpacity={0.7} />
             <circle cx={x} cy={cy} r={f * 0.8} fill={dark ? CHART_COLORS.phaseText : '#ffffff'} stroke={CHART_COLORS.phaseText} strokeWidth={1.5} />
             <text x={x} y={round2(cy + f * 0.3)} textAnchor="middle" fontSize={f * 0.8} fontWeight={700} fill={dark ? '#ffffff' : CHART_COLORS.phaseText}>
-              {i + 1}
+              {n.number}
             </text>
           </g>
         );
@@ -272,6 +310,9 @@ function CurvePath({ geometry: g, curve, width }: { geometry: ChartGeometry; cur
   const first = curve.points[0];
   const last = curve.points[curve.points.length - 1];
   if (!first || !last || curve.points.length < 2) return null;
+  const marker = curve.marker ?? 'none';
+  const markerD = marker === 'none' ? '' : markerPath(marker, Math.max(6, width * 3.4));
+  const stroked = markerIsStroked(marker);
   return (
     <g>
       <path
@@ -285,6 +326,62 @@ function CurvePath({ geometry: g, curve, width }: { geometry: ChartGeometry; cur
       />
       <circle cx={round2(g.xOf(first[0]))} cy={round2(g.yOf(first[1]))} r={round2(width * 1.3)} fill={curve.color} />
       <circle cx={round2(g.xOf(last[0]))} cy={round2(g.yOf(last[1]))} r={round2(width * 1.3)} fill={curve.color} />
+      {markerD &&
+        (curve.markerPoints ?? []).map(([t, y], i) => (
+          <path
+            key={i}
+            d={markerD}
+            transform={`translate(${round2(g.xOf(t as TimePos))} ${round2(g.yOf(enthusiasm(y)))})`}
+            fill={stroked ? 'none' : curve.color}
+            stroke={stroked ? curve.color : '#ffffff'}
+            strokeWidth={stroked ? 1.8 : 0.8}
+          />
+        ))}
+    </g>
+  );
+}
+
+/** A team line: thick, on a white halo, each piece as faint as the scene says (fewer of the team behind it). */
+function TeamLinePaths({ geometry: g, grid, mean, width }: { geometry: ChartGeometry; grid: readonly TimePos[]; mean: ChartTeamMean; width: number }) {
+  return (
+    <g>
+      {mean.segments.map((s) => {
+        const d = seriesPath(g, grid.slice(s.from, s.to + 1), mean.mean.slice(s.from, s.to + 1));
+        return (
+          <g key={`${s.from}-${s.to}`} opacity={round2(s.opacity)}>
+            <path d={d} fill="none" stroke={TEAM_LINE_HALO} strokeWidth={round2(width + Math.max(2, width * 0.6))} strokeLinecap="round" strokeLinejoin="round" strokeOpacity={0.9} />
+            <path
+              d={d}
+              fill="none"
+              stroke={mean.color}
+              strokeWidth={round2(width)}
+              strokeDasharray={dashArray(dashPattern(mean.lineStyle, width))}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** The handover drop: a dashed level line, an arrow down by the drop, and its size. */
+function DropMark({ geometry: g, drop }: { geometry: ChartGeometry; drop: ChartDrop }) {
+  const f = g.style.fontSize;
+  const x0 = g.xOf(drop.at);
+  const x1 = g.xOf(drop.lowAt);
+  const y0 = g.yOf(enthusiasm(drop.from));
+  const y1 = g.yOf(enthusiasm(drop.to));
+  const head = f * 0.55;
+  return (
+    <g>
+      <line x1={round2(x0 - f)} x2={round2(x1 + f * 0.6)} y1={round2(y0)} y2={round2(y0)} stroke={drop.color} strokeWidth={1.2} strokeDasharray="3 3" />
+      <line x1={round2(x1)} x2={round2(x1)} y1={round2(y0)} y2={round2(y1 - head)} stroke={drop.color} strokeWidth={2} />
+      <path d={`M${round2(x1 - head / 2)} ${round2(y1 - head)}L${round2(x1 + head / 2)} ${round2(y1 - head)}L${round2(x1)} ${round2(y1)}Z`} fill={drop.color} />
+      <text x={round2(Math.max(x0, x1) + f * 0.6)} y={round2((y0 + y1) / 2 + f * 0.35)} fontSize={f} fontWeight={700} fill={drop.color}>
+        {drop.label}
+      </text>
     </g>
   );
 }

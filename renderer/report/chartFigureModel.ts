@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { estimateTextWidth, type ChartStyle } from '../canvas/chartGeometry';
 import type { Id, LineStyle, Session } from '../domain';
+import { markerPoints, participantStyles, type MarkerShape } from '../scene/markers';
 import type { ChartCurve } from './ChartSvg';
 import { chartRound, drawnByTeam, reportTitle, type TeamGroup } from './reportFormat';
 
@@ -34,7 +35,7 @@ export const FIGURE_FONT = "Inter, 'Helvetica Neue', Arial, sans-serif";
 interface LegendRow {
   readonly y: number;
   readonly team?: { name: string; lineStyle: LineStyle };
-  readonly items: readonly { id: Id; name: string; color: string; lineStyle: LineStyle; x: number }[];
+  readonly items: readonly { id: Id; name: string; color: string; lineStyle: LineStyle; marker: MarkerShape; x: number }[];
 }
 
 export interface LegendLayout {
@@ -43,15 +44,21 @@ export interface LegendLayout {
   readonly itemWidth: number;
 }
 
+/** The text estimate is an average; a legend column leaves this much more, so a name of wide letters still fits. */
+const NAME_SAFETY = 1.1;
+
 /**
  * Teams one under the other, each team's names in columns of equal width
  * that wrap onto further rows: 40 people stay legible instead of running
- * off the picture.
+ * off the picture. A column is as wide as the longest name (up to the
+ * whole width, so a name of 40 characters is never cut), and each person
+ * shows their marker.
  */
-export function layoutLegend(groups: readonly TeamGroup[], width: number): LegendLayout {
+export function layoutLegend(groups: readonly TeamGroup[], width: number, session?: Session): LegendLayout {
   const available = width - 2 * PAD - LEGEND_TEAM_WIDTH;
-  const longest = Math.max(0, ...groups.flatMap((g) => g.participants.map((p) => estimateTextWidth(p.name, LEGEND_FONT))));
-  const itemWidth = Math.min(260, Math.max(120, longest + SAMPLE_WIDTH + 22));
+  const styles = session ? participantStyles(session) : new Map<Id, { marker: MarkerShape }>();
+  const longest = Math.max(0, ...groups.flatMap((g) => g.participants.map((p) => estimateTextWidth(p.name, LEGEND_FONT) * NAME_SAFETY)));
+  const itemWidth = Math.min(available, Math.max(120, longest + SAMPLE_WIDTH + 22));
   const columns = Math.max(1, Math.floor(available / itemWidth));
   const rows: LegendRow[] = [];
   let y = 0;
@@ -65,6 +72,7 @@ export function layoutLegend(groups: readonly TeamGroup[], width: number): Legen
           name: p.name,
           color: p.color,
           lineStyle: team.lineStyle,
+          marker: styles.get(p.id)?.marker ?? 'none',
           x: PAD + LEGEND_TEAM_WIDTH + i * itemWidth,
         })),
       });
@@ -94,13 +102,15 @@ export interface ChartFigureModel {
 
 export function chartFigureModel(session: Session, roundId: Id | null, t: TFunction): ChartFigureModel {
   const round = chartRound(session, roundId);
-  const teams = new Map(session.teams.map((tm) => [tm.id, tm] as const));
-  const curves = session.participants.flatMap((p) => {
-    const curve = session.curves.find((c) => c.participantId === p.id && c.roundId === round.id);
-    const team = teams.get(p.teamId);
-    return curve && team ? [{ id: p.id, color: p.color, lineStyle: team.lineStyle, points: curve.points }] : [];
+  const styles = participantStyles(session);
+  const ofRound = new Map(session.curves.filter((c) => c.roundId === round.id).map((c) => [c.participantId, c] as const));
+  const curves: ChartCurve[] = session.participants.flatMap((p) => {
+    const curve = ofRound.get(p.id);
+    const style = styles.get(p.id);
+    if (!curve || !style) return [];
+    return [{ id: p.id, color: style.color, lineStyle: style.lineStyle, points: curve.points, marker: style.marker, markerPoints: markerPoints(curve.points, style.marker, style.place) }];
   });
-  const legend = layoutLegend(drawnByTeam(session, round.id), FIGURE_WIDTH);
+  const legend = layoutLegend(drawnByTeam(session, round.id), FIGURE_WIDTH, session);
   return {
     width: FIGURE_WIDTH,
     height: HEADER_HEIGHT + CHART_HEIGHT + legend.height + PAD / 2,

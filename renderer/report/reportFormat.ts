@@ -4,7 +4,6 @@ import {
   phaseAt,
   type Figure,
   type Id,
-  type Note,
   type Participant,
   type Round,
   type Session,
@@ -23,26 +22,11 @@ export function reportLocale(language: ReportLanguage): string {
   return language === 'de' ? 'de-DE' : 'en-US';
 }
 
-/** A level in [0, 1] on the 0–10 scale people drew on, one decimal ("6,4" / "6.4"). */
-export function formatLevel(value: number, language: ReportLanguage): string {
-  return new Intl.NumberFormat(reportLocale(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value * 10);
-}
+// Levels, signed differences and shares are written by the compare scene's one set of number rules, so the
+// report says a figure exactly as the app and the room do.
+import { formatShare } from '../scene/numbers';
 
-/** A difference of levels with its sign ("+2,5", "−1.0"); the minus is a real minus sign. */
-export function formatSignedLevel(value: number, language: ReportLanguage): string {
-  const rounded = Math.round(value * 100) / 10;
-  const text = new Intl.NumberFormat(reportLocale(language), {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(rounded === 0 ? 0 : rounded);
-  return text.replace('-', '−');
-}
-
-/** A share in [0, 1] as whole percent ("83 %" / "83%"). */
-export function formatShare(value: number, language: ReportLanguage): string {
-  return new Intl.NumberFormat(reportLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(value);
-}
+export { formatLevel, formatShare, formatSignedLevel } from '../scene/numbers';
 
 /** A correlation coefficient, two decimals, with a real minus sign. */
 export function formatCorrelation(value: number, language: ReportLanguage): string {
@@ -113,11 +97,6 @@ export function participantsByTeam(session: Session, onlyIds?: ReadonlySet<Id>):
 export function drawnByTeam(session: Session, roundId: Id): TeamGroup[] {
   const ids = new Set(session.curves.filter((c) => c.roundId === roundId).map((c) => c.participantId));
   return participantsByTeam(session, ids);
-}
-
-/** A round's notes along the timeline, which is the order the chart numbers them in. */
-export function notesOfRound(session: Session, roundId: Id): Note[] {
-  return session.notes.filter((n) => n.roundId === roundId).sort((a, b) => a.at - b.at);
 }
 
 /** "Kickoff to Abschluss": the phases a participant's curve starts and ends in. */

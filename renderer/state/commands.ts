@@ -1,43 +1,25 @@
-import type { AppCommand } from '../platform/platform';
+import { COMMAND_DECLARATIONS, matchesKeyBinding, type CommandDeclaration, type CommandId, type KeyBinding } from '../../shared/commands';
 import { newSession, openSession, saveAndClose, saveSession, type FileContext } from './fileActions';
-import { EXPORT_FORMATS } from './exportSlice';
+import type { ExportFormat } from './exportSlice';
 import { revealGroups } from './selectors';
 import type { AppState } from './store';
 
+export type { CommandId, KeyBinding };
+
 /**
- * Every user command, once: the toolbar buttons, the keyboard shortcuts and
- * the native menu (via AppCommand) all run them from this table.
+ * Every user command, once: the toolbar buttons, the keyboard shortcuts, the
+ * native menu (via AppCommand) and the presenter window's clicker keys all
+ * run them from this table. Labels and keys are declared in
+ * shared/commands.ts, where main's menu reads them too; this adds what each
+ * command does.
  */
-export type CommandId =
-  | AppCommand
-  | 'view.setup'
-  | 'view.draw'
-  | 'view.reveal'
-  | 'view.compare'
-  | 'view.discuss'
-  | 'reveal.next'
-  | 'reveal.previous'
-  | 'present.leave';
-
-export interface KeyBinding {
-  /** KeyboardEvent.key, compared case-insensitively. */
-  readonly key: string;
-  /** Ctrl on Windows/Linux, Cmd on macOS. */
-  readonly mod?: boolean;
-  readonly shift?: boolean;
-  readonly alt?: boolean;
-}
-
-export interface Command {
+export interface Command extends CommandDeclaration {
   readonly id: CommandId;
-  /** i18n key of the label (e.g. `commands.file.save`). */
-  readonly labelKey: string;
-  readonly keys: readonly KeyBinding[];
-  /** Also fires while typing in a text field (only for shortcuts with a modifier). */
-  readonly inTextFields: boolean;
   enabled(ctx: FileContext): boolean;
   run(ctx: FileContext): void | Promise<unknown>;
 }
+
+type Behaviour = Pick<Command, 'enabled' | 'run'>;
 
 const always = () => true;
 
@@ -47,107 +29,61 @@ const step = (ctx: FileContext, delta: 1 | -1) => {
   s.setRevealStep(Math.min(total, Math.max(0, s.revealStep + delta)));
 };
 
-export const COMMANDS: readonly Command[] = [
-  { id: 'file.new', labelKey: 'commands.file.new', keys: [{ key: 'n', mod: true }], inTextFields: true, enabled: always, run: newSession },
-  { id: 'file.open', labelKey: 'commands.file.open', keys: [{ key: 'o', mod: true }], inTextFields: true, enabled: always, run: openSession },
-  {
-    id: 'file.save',
-    labelKey: 'commands.file.save',
-    keys: [{ key: 's', mod: true }],
-    inTextFields: true,
-    enabled: always,
-    run: (ctx) => saveSession(ctx, { saveAs: false }),
-  },
-  {
-    id: 'file.saveAs',
-    labelKey: 'commands.file.saveAs',
-    keys: [{ key: 's', mod: true, shift: true }],
-    inTextFields: true,
-    enabled: always,
-    run: (ctx) => saveSession(ctx, { saveAs: true }),
-  },
-  {
-    id: 'edit.undo',
-    labelKey: 'commands.edit.undo',
-    keys: [{ key: 'z', mod: true }],
-    inTextFields: false,
+const exportCommand = (format: ExportFormat): Behaviour => ({
+  enabled: always,
+  run: (ctx) => ctx.store.getState().openExportDialog(format),
+});
+
+const BEHAVIOUR: { readonly [K in CommandId]: Behaviour } = {
+  'file.new': { enabled: always, run: newSession },
+  'file.open': { enabled: always, run: openSession },
+  'file.save': { enabled: always, run: (ctx) => saveSession(ctx, { saveAs: false }) },
+  'file.saveAs': { enabled: always, run: (ctx) => saveSession(ctx, { saveAs: true }) },
+  'edit.undo': {
     enabled: (ctx) => ctx.store.temporal.getState().pastStates.length > 0,
     run: (ctx) => ctx.store.temporal.getState().undo(),
   },
-  {
-    id: 'edit.redo',
-    labelKey: 'commands.edit.redo',
-    keys: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }],
-    inTextFields: false,
+  'edit.redo': {
     enabled: (ctx) => ctx.store.temporal.getState().futureStates.length > 0,
     run: (ctx) => ctx.store.temporal.getState().redo(),
   },
-  { id: 'app.saveAndClose', labelKey: 'commands.file.save', keys: [], inTextFields: false, enabled: always, run: saveAndClose },
-  { id: 'view.setup', labelKey: 'views.setup', keys: [{ key: '1', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('setup') },
-  { id: 'view.draw', labelKey: 'views.draw', keys: [{ key: '2', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('draw') },
-  { id: 'view.reveal', labelKey: 'views.reveal', keys: [{ key: '3', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('reveal') },
-  { id: 'view.compare', labelKey: 'views.compare', keys: [{ key: '4', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('compare') },
-  { id: 'view.discuss', labelKey: 'views.discuss', keys: [{ key: '5', alt: true }], inTextFields: true, enabled: always, run: (ctx) => ctx.store.getState().setView('discuss') },
-  {
-    id: 'reveal.next',
-    labelKey: 'reveal.next',
-    // PageDown/PageUp: what presentation clickers send.
-    keys: [{ key: 'ArrowRight' }, { key: ' ' }, { key: 'PageDown' }],
-    inTextFields: false,
+  'app.saveAndClose': { enabled: always, run: saveAndClose },
+  'view.setup': { enabled: always, run: (ctx) => ctx.store.getState().setView('setup') },
+  'view.draw': { enabled: always, run: (ctx) => ctx.store.getState().setView('draw') },
+  'view.reveal': { enabled: always, run: (ctx) => ctx.store.getState().setView('reveal') },
+  'view.compare': { enabled: always, run: (ctx) => ctx.store.getState().setView('compare') },
+  'view.discuss': { enabled: always, run: (ctx) => ctx.store.getState().setView('discuss') },
+  'reveal.next': {
     enabled: (ctx) => {
       const s = ctx.store.getState();
       return s.view === 'reveal' && s.revealStep < revealGroups(s.session, s.roundId, s.revealMode).length;
     },
     run: (ctx) => step(ctx, 1),
   },
-  {
-    id: 'reveal.previous',
-    labelKey: 'reveal.previous',
-    keys: [{ key: 'ArrowLeft' }, { key: 'PageUp' }],
-    inTextFields: false,
+  'reveal.previous': {
     enabled: (ctx) => ctx.store.getState().view === 'reveal' && ctx.store.getState().revealStep > 0,
     run: (ctx) => step(ctx, -1),
   },
-  ...EXPORT_FORMATS.map(
-    (format): Command => ({
-      id: `export.${format}`,
-      labelKey: `report.commands.${format}`,
-      // Ctrl+P: where people look for "print"; it makes the PDF report.
-      keys: format === 'pdf' ? [{ key: 'p', mod: true }] : [],
-      inTextFields: true,
-      enabled: always,
-      run: (ctx) => ctx.store.getState().openExportDialog(format),
-    }),
-  ),
-  {
-    id: 'present.toggle',
-    labelKey: 'presenter.commands.present',
-    keys: [{ key: 'F5' }],
-    inTextFields: true,
+  'export.pdf': exportCommand('pdf'),
+  'export.png': exportCommand('png'),
+  'export.svg': exportCommand('svg'),
+  'export.csv': exportCommand('csv'),
+  'present.toggle': {
     enabled: always,
     run: (ctx) => {
       const s = ctx.store.getState();
       s.setPresenting(!s.presenting);
     },
   },
-  {
-    id: 'present.leave',
-    labelKey: 'presenter.commands.leave',
-    // Esc is bound by the present mode itself, so the key stays free everywhere else.
-    keys: [],
-    inTextFields: true,
-    enabled: (ctx) => ctx.store.getState().presenting,
-    run: (ctx) => ctx.store.getState().setPresenting(false),
-  },
-  {
-    id: 'presenter.toggleWindow',
-    labelKey: 'presenter.commands.window',
-    keys: [{ key: 'F5', shift: true }],
-    inTextFields: true,
-    enabled: always,
-    run: (ctx) => togglePresenterWindow(ctx, null),
-  },
-];
+  'present.leave': { enabled: (ctx) => ctx.store.getState().presenting, run: (ctx) => ctx.store.getState().setPresenting(false) },
+  'presenter.toggleWindow': { enabled: always, run: (ctx) => togglePresenterWindow(ctx, null) },
+};
+
+export const COMMANDS: readonly Command[] = (Object.keys(COMMAND_DECLARATIONS) as CommandId[]).map((id) => ({
+  id,
+  ...COMMAND_DECLARATIONS[id],
+  ...BEHAVIOUR[id],
+}));
 
 /**
  * Open the presenter window (on `displayId`, or where the host suggests), or
@@ -181,18 +117,7 @@ export interface KeyLike {
 
 /** The command a key press means, if any. On macOS the modifier is Cmd, elsewhere Ctrl. */
 export function commandForKey(event: KeyLike, isMac: boolean, inTextField: boolean): Command | undefined {
-  const mod = isMac ? event.metaKey : event.ctrlKey;
-  return COMMANDS.find(
-    (c) =>
-      (!inTextField || c.inTextFields) &&
-      c.keys.some(
-        (k) =>
-          k.key.toLowerCase() === event.key.toLowerCase() &&
-          !!k.mod === mod &&
-          !!k.shift === event.shiftKey &&
-          !!k.alt === event.altKey,
-      ),
-  );
+  return COMMANDS.find((c) => (!inTextField || c.inTextFields) && c.keys.some((k) => matchesKeyBinding(k, event, isMac)));
 }
 
 /** "Ctrl+Shift+S" / "⌘⇧S" for tooltips and the shortcut list. */

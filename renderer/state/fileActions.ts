@@ -1,7 +1,7 @@
 import { SESSION_EXTENSION } from '../../shared/contract';
 import { sanitizeFileName } from '../../shared/file-names';
-import { createSession, parseSessionFile, serializeSession, type Session } from '../domain';
-import type { ExternalFileResult, NativeTexts, Platform } from '../platform/platform';
+import { createSession, parseSessionFile, serializeSession, type Session, type SessionRepair } from '../domain';
+import type { ExternalFileResult, FileProblem, NativeTexts, Platform } from '../platform/platform';
 import { isDirty, replaceSession, todayIso, type AppStore } from './store';
 
 /** What file actions need from outside the store. */
@@ -17,6 +17,13 @@ export interface FileContext {
 /** A file name from the project name, safe on every OS. */
 export function suggestFileName(projectName: string, untitled: string): string {
   return sanitizeFileName(projectName, SESSION_EXTENSION, untitled);
+}
+
+/** Problems the user gets past by saving somewhere else: the notice offers Save as…. */
+const SAVE_AS_HELPS: readonly FileProblem[] = ['readOnlyFile', 'readOnlyVolume', 'noPermission', 'folderMissing', 'isFolder', 'nameTooLong'];
+
+export function saveAsHelpsWith(problem: FileProblem): boolean {
+  return SAVE_AS_HELPS.includes(problem);
 }
 
 /** Save (in place, or ask where); resolves true when the session is on disk. */
@@ -37,14 +44,18 @@ export async function saveSession(ctx: FileContext, options: { saveAs: boolean }
         fileId: result.fileId,
         fileName: result.fileName,
         savedSession: written,
-        notice: { kind: 'saved', fileName: result.fileName },
+        notice: result.backupProblem
+          ? { kind: 'backupNotUpdated', fileName: result.fileName, osCode: result.backupProblem.osCode }
+          : { kind: 'saved', fileName: result.fileName },
       });
       return true;
     case 'cancelled':
       return false;
-    case 'error':
-      store.setState({ notice: { kind: 'saveFailed', fileName: result.fileName, detail: result.detail } });
+    case 'error': {
+      const { fileName, problem, osCode, targetUnchanged } = result;
+      store.setState({ notice: { kind: 'saveFailed', fileName, problem, osCode, targetUnchanged } });
       return false;
+    }
   }
 }
 
@@ -100,6 +111,7 @@ export async function openExternalFile(ctx: FileContext, result: ExternalFileRes
 
 interface LoadedFile {
   session: Session;
+  repairs: readonly SessionRepair[];
   fileId: string;
   fileName: string;
 }
@@ -117,12 +129,13 @@ function loadReadFile(ctx: FileContext, result: ExternalFileResult): LoadedFile 
     ctx.store.setState({ notice: { kind: 'openFailed', fileName: result.fileName, error: parsed.error } });
     return undefined;
   }
-  return { session: parsed.session, fileId: result.fileId, fileName: result.fileName };
+  return { session: parsed.session, repairs: parsed.repairs, fileId: result.fileId, fileName: result.fileName };
 }
 
-function showOpened(ctx: FileContext, { session, fileId, fileName }: LoadedFile): void {
-  replaceSession(ctx.store, session, { fileId, fileName });
-  ctx.store.setState({ notice: { kind: 'opened', fileName } });
+function showOpened(ctx: FileContext, { session, repairs, fileId, fileName }: LoadedFile): void {
+  // A mended session is not what is on disk: it starts unsaved (and autosaved), the file stays untouched until Save.
+  replaceSession(ctx.store, session, { fileId, fileName }, { unsaved: repairs.length > 0 });
+  ctx.store.setState({ notice: { kind: 'opened', fileName, repairs } });
 }
 
 /**
@@ -137,7 +150,7 @@ export async function openBundledSession(ctx: FileContext, name: string, text: s
     return false;
   }
   replaceSession(ctx.store, parsed.session, { fileId: null, fileName: null });
-  ctx.store.setState({ notice: { kind: 'opened', fileName: name } });
+  ctx.store.setState({ notice: { kind: 'opened', fileName: name, repairs: parsed.repairs } });
   return true;
 }
 

@@ -6,6 +6,7 @@ export * from './selectors';
 export * from './analysis';
 export * from './fileActions';
 export * from './autosave';
+export * from './fieldEdit';
 export * from './startup';
 export * from './commands';
 export * from './presenterSlice';

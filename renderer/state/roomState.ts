@@ -2,14 +2,15 @@ import {
   ROOM_STATE_VERSION,
   type RoomCompare,
   type RoomCurve,
-  type RoomHandoverDrop,
   type RoomLegendTeam,
   type RoomNote,
   type RoomScreen,
   type RoomState,
-} from '../../shared/contract';
-import { phaseAt, valueAt, type Id, type RoundAnalysis, type Series, type Session } from '../domain';
-import { roundAnalysis } from './analysis';
+} from '../../shared/room-state';
+import type { Id, Series, Session } from '../domain';
+import type { CompareScene, SceneFacts } from '../scene/compareScene';
+import { markerPoints, participantStyles } from '../scene/markers';
+import { compareSceneOf } from './analysis';
 import { drawnCount, revealedIds, revealGroups, visibleCurves, type VisibleCurve } from './selectors';
 import type { AppState } from './store';
 
@@ -39,53 +40,18 @@ export function roomLabels(session: Session, anonymous: boolean): Map<Id, string
  * facilitator's store. It holds only what the room may see: while people
  * draw blind, no curve at all (the next person is in the room); names only
  * when they are not anonymised; no participant ids (curves are keyed by
- * position). `rev` orders the states (see nextRoomRev).
+ * position). `rev` orders the states (see nextRoomRev). In the compare and
+ * discuss views everything comes from the compare scene the facilitator's
+ * screen draws (compareSceneOf), so the room shows the same lines, numbers
+ * and words.
  */
 export function roomStateOf(state: AppState, rev: number): RoomState {
   const { session, roundId } = state;
   const anonymous = state.roomAnonymous;
   const labels = roomLabels(session, anonymous);
   const keys = new Map(session.participants.map((p, i) => [p.id, `p${i + 1}`] as const));
-  // A highlighted person stands out; a highlighted team does too, except in the compare view,
-  // where its mean and band carry the highlight (as on the facilitator's screen).
-  const isHighlighted = (c: VisibleCurve) =>
-    state.highlightId !== null && (state.highlightId === c.participant.id || (state.view !== 'compare' && state.highlightId === c.team.id));
-
-  const hideCurves = (state.view === 'draw' && state.blind) || (state.view === 'compare' && !state.compareDisplay.individuals);
-  const shown = hideCurves ? [] : visibleCurves(state);
-  const anyHighlighted = shown.some(isHighlighted);
-  const curves: RoomCurve[] = shown.map((c) => ({
-    key: keys.get(c.participant.id)!,
-    label: labels.get(c.participant.id) ?? '',
-    team: c.team.name,
-    color: c.participant.color,
-    lineStyle: c.team.lineStyle,
-    // As on the facilitator's screen (others' curves while drawing unblind, everyone's under the
-    // compare view's team means), except a highlighted curve; behind a highlight, everything else.
-    faded: (c.faded && !isHighlighted(c)) || (anyHighlighted && !isHighlighted(c)),
-    highlighted: isHighlighted(c),
-    points: c.curve.points.map(([t, y]) => [t, y]),
-  }));
-  // The highlighted curve is drawn last, on top.
-  curves.sort((a, b) => Number(a.highlighted) - Number(b.highlighted));
-
-  const legend: RoomLegendTeam[] = !state.roomLegend
-    ? []
-    : session.teams
-        .map((team) => ({
-          name: team.name,
-          lineStyle: team.lineStyle,
-          highlighted: state.highlightId === team.id,
-          members: shown
-            .filter((c) => c.team.id === team.id)
-            .map((c) => ({
-              key: keys.get(c.participant.id)!,
-              label: labels.get(c.participant.id) ?? '',
-              color: c.participant.color,
-              highlighted: state.highlightId === c.participant.id,
-            })),
-        }))
-        .filter((team) => team.members.length > 0);
+  const scene = state.view === 'compare' || state.view === 'discuss' ? compareSceneOf(state, state.view) : null;
+  const { curves, legend } = scene ? sceneCurves(scene, keys, labels) : workshopCurves(state, keys, labels);
 
   const round = session.rounds.find((r) => r.id === roundId) ?? session.rounds[0];
   return {
@@ -102,135 +68,179 @@ export function roomStateOf(state: AppState, rev: number): RoomState {
     },
     scale: { low: session.scale.low, mid: session.scale.mid, high: session.scale.high },
     curves,
-    legend,
+    legend: state.roomLegend ? legend : [],
     anonymous,
-    compare: state.view === 'compare' ? compareOf(state) : null,
-    notes: state.view === 'discuss' || (state.view === 'compare' && state.compareDisplay.notes) ? notesOf(state, labels) : [],
+    compare: scene && state.view === 'compare' ? compareDrawingOf(scene) : null,
+    notes: scene ? notesOf(state, scene, labels) : [],
   };
 }
 
-type Plain = (number | null)[];
-
-/**
- * The analysis's series as plain arrays for the room, made once per analysis:
- * the analysis is memoised per round (roundAnalysis), so as long as the
- * curves don't change, every publish reuses these same arrays.
- */
-const plainSeries = new WeakMap<RoundAnalysis, { grid: number[]; target: Plain; gap: Plain | null; teams: Map<Id, { mean: Plain; lower: Plain; upper: Plain }> }>();
-
-function plainOf(analysis: RoundAnalysis) {
-  let hit = plainSeries.get(analysis);
-  if (!hit) {
-    const plain = (values: Series): Plain => values.map((v) => (v === null || v === undefined ? null : v));
-    hit = {
-      grid: analysis.grid.map(Number),
-      target: plain(analysis.target.values),
-      // A difference of two levels; clamped against rounding so it stays in [−1, 1].
-      gap: analysis.gap ? analysis.gap.values.map((v) => (v === null || v === undefined ? null : Math.max(-1, Math.min(1, v)))) : null,
-      teams: new Map(analysis.teams.map((s) => [s.teamId, { mean: plain(s.mean), lower: plain(s.lower), upper: plain(s.upper) }] as const)),
+/** Drawing and revealing: the curves the facilitator's chart shows, a highlight standing out. */
+function workshopCurves(state: AppState, keys: Map<Id, string>, labels: Map<Id, string>): { curves: RoomCurve[]; legend: RoomLegendTeam[] } {
+  const { session } = state;
+  const styles = participantStyles(session);
+  const isHighlighted = (c: VisibleCurve) => state.highlightId !== null && (state.highlightId === c.participant.id || state.highlightId === c.team.id);
+  const shown = state.view === 'draw' && state.blind ? [] : visibleCurves(state);
+  const anyHighlighted = shown.some(isHighlighted);
+  const curves: RoomCurve[] = shown.map((c) => {
+    const style = styles.get(c.participant.id)!;
+    return {
+      key: keys.get(c.participant.id)!,
+      label: labels.get(c.participant.id) ?? '',
+      team: c.team.name,
+      color: style.color,
+      lineStyle: style.lineStyle,
+      marker: style.marker,
+      markerPoints: markerPoints(c.curve.points, style.marker, style.place).map(([t, y]) => [t, y]),
+      // As on the facilitator's screen (others' curves while drawing unblind), except a highlighted curve; behind a highlight, everything else.
+      faded: (c.faded && !isHighlighted(c)) || (anyHighlighted && !isHighlighted(c)),
+      highlighted: isHighlighted(c),
+      points: c.curve.points.map(([t, y]) => [t, y]),
     };
-    plainSeries.set(analysis, hit);
-  }
-  return hit;
+  });
+  // The highlighted curve is drawn last, on top.
+  curves.sort((a, b) => Number(a.highlighted) - Number(b.highlighted));
+  const legend = session.teams
+    .map((team) => ({
+      name: team.name,
+      lineStyle: team.lineStyle,
+      highlighted: state.highlightId === team.id,
+      members: shown
+        .filter((c) => c.team.id === team.id)
+        .map((c) => {
+          const style = styles.get(c.participant.id)!;
+          return {
+            key: keys.get(c.participant.id)!,
+            label: labels.get(c.participant.id) ?? '',
+            color: style.color,
+            lineStyle: style.lineStyle,
+            marker: style.marker,
+            highlighted: state.highlightId === c.participant.id,
+          };
+        }),
+    }))
+    .filter((team) => team.members.length > 0);
+  return { curves, legend };
 }
 
-/** A drop smaller than this gets no marker, as on the facilitator's compare chart. */
-const DROP_MARK_MIN = 0.02;
+/** Comparing and discussing: the scene's people, as the facilitator's chart draws them. */
+function sceneCurves(scene: CompareScene, keys: Map<Id, string>, labels: Map<Id, string>): { curves: RoomCurve[]; legend: RoomLegendTeam[] } {
+  const curves: RoomCurve[] = scene.people
+    .filter((p) => p.shown)
+    .map((p) => ({
+      key: keys.get(p.id)!,
+      label: labels.get(p.id) ?? '',
+      team: p.teamName,
+      color: p.color,
+      lineStyle: p.lineStyle,
+      marker: p.marker,
+      markerPoints: p.markerPoints.map(([t, y]) => [t, y]),
+      faded: p.faded,
+      highlighted: p.highlighted,
+      points: p.points.map(([t, y]) => [t, y]),
+    }));
+  curves.sort((a, b) => Number(a.highlighted) - Number(b.highlighted));
+  const legend: RoomLegendTeam[] = scene.legend.teams.map((team) => ({
+    name: team.name,
+    lineStyle: team.lineStyle,
+    highlighted: scene.teams.some((t) => t.id === team.teamId && t.highlighted),
+    members: team.people.map((p) => ({
+      key: keys.get(p.id)!,
+      label: labels.get(p.id) ?? '',
+      color: p.color,
+      lineStyle: p.lineStyle,
+      marker: p.marker,
+      highlighted: p.highlighted,
+    })),
+  }));
+  return { curves, legend };
+}
+
+type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+
+/** The scene's series are the analysis's own arrays: sent as they are (structured clone copies them). */
+const plain = (values: Series) => values as (number | null)[];
 
 /**
- * What the facilitator's compare chart shows, for the room: team means with
- * bands, the target, the Sales–PS gap strip, the handover drops and the
- * disagreement spans, following the display switches and the highlight.
- * Teams the facilitator hid stay out of the room, and so do the gap and the
- * drops that would show them.
+ * What the facilitator's compare chart shows, for the room: team lines with
+ * bands, the target, the Sales–PS gap strip, the handover drops, the
+ * disagreement spans, an "other team" round's perception lines, and the
+ * facts the room puts into words. Teams the facilitator hid stay out. The
+ * facilitator's chart draws this same object (CompareUnder/CompareOver).
  */
-function compareOf(state: AppState): RoomCompare {
-  const { session, roundId, highlightId, compareDisplay } = state;
-  const analysis = roundAnalysis(session, roundId);
-  const plain = plainOf(analysis);
-  const highlightedTeam = session.teams.some((t) => t.id === highlightId);
-  const highlightedPerson = session.participants.some((p) => p.id === highlightId);
-  const teamOf = (id: Id | undefined) => session.teams.find((t) => t.id === id && !state.hiddenTeamIds.includes(t.id));
-  const dimmed = (teamId: Id) => (highlightedTeam && teamId !== highlightId) || highlightedPerson;
-  const teams = analysis.teams.flatMap((series) => {
-    const team = teamOf(series.teamId);
-    const values = plain.teams.get(series.teamId);
-    if (!team || !values || series.n === 0) return [];
-    const band = compareDisplay.bands && series.n >= 2;
-    return [
-      {
-        name: team.name,
-        role: team.role,
-        lineStyle: team.lineStyle,
-        n: series.n,
-        highlighted: team.id === highlightId,
-        dimmed: dimmed(team.id),
-        mean: values.mean,
-        lower: band ? values.lower : null,
-        upper: band ? values.upper : null,
-      },
-    ];
-  });
+export function compareDrawingOf(scene: CompareScene): RoomCompare {
+  let drawing = drawings.get(scene);
+  if (!drawing) {
+    drawing = makeDrawing(scene);
+    drawings.set(scene, drawing);
+  }
+  return drawing;
+}
 
-  const gap = analysis.gap;
-  const teamA = teamOf(gap?.teamA);
-  const teamB = teamOf(gap?.teamB);
-  const handover = analysis.handover;
-  const drops: RoomHandoverDrop[] = !handover
-    ? []
-    : [teamA, teamB].flatMap((team) => {
-        const figure = team ? handover.byTeam[team.id] : undefined;
-        if (!team || !figure?.ok || figure.value.drop <= DROP_MARK_MIN) return [];
-        const { before, low, lowAt } = figure.value;
-        return [{ team: team.name, role: team.role, at: handover.at, before, low, lowAt, dimmed: dimmed(team.id) }];
-      });
+/** One drawing per (memoised) scene: the facilitator's chart and every publish to the room reuse it. */
+const drawings = new WeakMap<CompareScene, RoomCompare>();
 
+function makeDrawing(scene: CompareScene): RoomCompare {
   return {
-    grid: plain.grid,
-    teams,
-    target: session.target.visible ? plain.target : null,
-    gap: plain.gap && teamA && teamB ? { a: { name: teamA.name, role: teamA.role }, b: { name: teamB.name, role: teamB.role }, values: plain.gap } : null,
-    drops,
-    spans: compareDisplay.spans ? analysis.disagreement.map((s) => ({ start: s.start, end: s.end, phase: s.phaseName })) : [],
+    grid: scene.grid as readonly number[] as number[],
+    // An "other team" round draws its perception lines instead of team lines (see the scene).
+    teams: scene.teams
+      .filter((t) => t.shown && scene.showTeamLines)
+      .map((t) => ({
+        name: t.name,
+        lineStyle: t.lineStyle,
+        color: t.color,
+        n: t.n,
+        highlighted: t.highlighted,
+        dimmed: t.dimmed,
+        mean: plain(t.line),
+        segments: t.segments.map((s) => ({ ...s })),
+        lower: t.band ? plain(t.band.lower) : null,
+        upper: t.band ? plain(t.band.upper) : null,
+      })),
+    target: scene.target ? plain(scene.target.values) : null,
+    gap: scene.gap?.shown ? { a: { name: scene.gap.a.name, color: scene.gap.a.color }, b: { name: scene.gap.b.name, color: scene.gap.b.color }, values: plain(scene.gap.values) } : null,
+    drops: scene.drops.map((d) => ({ team: d.team, color: d.color, at: d.at, from: d.from, to: d.to, lowAt: d.lowAt, drop: d.drop, dimmed: d.dimmed })),
+    spans: scene.shownSpans.map((s) => ({ number: s.number, start: s.start, end: s.end, firstPhase: s.firstPhase, lastPhase: s.lastPhase })),
+    perception: scene.perception.map((p) => ({
+      guessing: { name: p.guessing.name, color: p.guessing.color, lineStyle: p.guessing.lineStyle },
+      guessed: { name: p.guessed.name, color: p.guessed.color, lineStyle: p.guessed.lineStyle },
+      guess: plain(p.guess),
+      real: plain(p.real),
+    })),
+    // A copy without the scene's readonly marks; the type check proves the scene's facts are what the room's schema wants.
+    facts: structuredClone(scene.facts) as Mutable<SceneFacts>,
   };
 }
 
 /** The room's longest note text (as main accepts it, and as the session file allows). */
 const NOTE_TEXT_MAX = 2000;
-/** A note marker's colour when it is not pinned to a curve, as on the facilitator's chart. */
-const NOTE_COLOR = '#1f2a37';
 
 /**
- * The round's notes, numbered in order as on the facilitator's chart. When
- * names are anonymised, a participant's name is replaced by their label in
- * the text, the curve it is pinned to is named by its label, and an author
- * is kept only as the label of the participant of that name (any other
- * author could name someone, so it is left out).
+ * The round's notes the chart pins, with the scene's numbers (the same on
+ * every surface). When names are anonymised, a participant's name is
+ * replaced by their label in the text, the curve it is pinned to is named by
+ * its label, and an author is kept only as the label of the participant of
+ * that name (any other author could name someone, so it is left out).
  */
-function notesOf(state: AppState, labels: Map<Id, string>): RoomNote[] {
-  const { session, roundId } = state;
-  const anonymous = state.roomAnonymous;
-  const people = new Map(session.participants.map((p) => [p.id, p] as const));
-  const names = anonymous ? nameLabels(session, labels) : null;
+function notesOf(state: AppState, scene: CompareScene, labels: Map<Id, string>): RoomNote[] {
+  const { session } = state;
+  const names = state.roomAnonymous ? nameLabels(session, labels) : null;
   const scrub = names ? nameScrubber(names) : (text: string) => text;
-  const hidden = (id: Id) => state.hiddenParticipantIds.includes(id) || state.hiddenTeamIds.includes(people.get(id)?.teamId ?? '');
-  return session.notes
-    .filter((n) => n.roundId === roundId)
-    .map((n) => {
-      const person = n.participantId ? people.get(n.participantId) : undefined;
-      const curve = person && !hidden(person.id) ? session.curves.find((c) => c.roundId === roundId && c.participantId === person.id) : undefined;
-      const author = n.author.trim();
-      return {
-        at: n.at,
-        kind: n.kind,
-        phase: phaseAt(session.timeline.phases, n.at)?.phase.name ?? '',
-        text: clip(scrub(n.text), NOTE_TEXT_MAX),
-        author: author === '' ? null : names ? authorLabel(names, author) : author,
-        participant: person ? (labels.get(person.id) ?? null) : null,
-        color: person?.color ?? NOTE_COLOR,
-        level: curve ? valueAt(curve.points, n.at) : null,
-      };
-    });
+  return scene.shownNotes.map((n) => {
+    const author = n.author.trim();
+    return {
+      number: n.number,
+      at: n.at,
+      kind: n.kind,
+      phase: n.phaseName,
+      text: clip(scrub(n.text), NOTE_TEXT_MAX),
+      author: author === '' ? null : names ? authorLabel(names, author) : author,
+      participant: n.participantId ? (labels.get(n.participantId) ?? null) : null,
+      color: n.color,
+      level: n.level,
+    };
+  });
 }
 
 /** What a name that could be more than one person becomes in the room: it must go, but says nobody. */

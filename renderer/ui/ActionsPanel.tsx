@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from './AppContext';
+import { addAction as addActionTo } from '../domain';
+import { useActions, useApp } from './AppContext';
 import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
@@ -15,6 +16,15 @@ export function ActionsPanel() {
   const [who, setWho] = useState('');
   const [due, setDue] = useState('');
   const open = actions.filter((a) => !a.done).length;
+  // An action item being typed, not added yet, still reaches the autosave (issue 9; see NotesPanel).
+  const draftKey = useId();
+  const { setDraft } = useActions();
+  useEffect(() => {
+    if (!what.trim()) return;
+    const item = { what: what.trim(), who: who.trim(), due };
+    setDraft(draftKey, (session) => addActionTo(session, item));
+    return () => setDraft(draftKey, null);
+  }, [draftKey, what, who, due, setDraft]);
   return (
     <section className="card actions" aria-labelledby="actions-title">
       <h2 id="actions-title">

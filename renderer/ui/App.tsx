@@ -3,6 +3,7 @@ import { useApp } from './AppContext';
 import { CompareView } from './CompareView';
 import { DiscussView } from './DiscussView';
 import { DrawView } from './DrawView';
+import { AppBoundary, ViewBoundary } from './ErrorBoundary';
 import { NoticeBanner } from './NoticeBanner';
 import { PresentMode } from './presenter/PresentMode';
 import { RecoveryOffer } from './RecoveryOffer';
@@ -13,7 +14,20 @@ import { StartScreen } from './StartScreen';
 import { TopBar } from './TopBar';
 import { useAppWiring } from './useAppWiring';
 
+/**
+ * The facilitator's window. Each step of the workshop, the start screen and
+ * the present mode have an error boundary of their own: one that fails says
+ * so and offers to save, while the top bar and the other steps keep working.
+ */
 export function App() {
+  return (
+    <AppBoundary>
+      <Workshop />
+    </AppBoundary>
+  );
+}
+
+function Workshop() {
   useAppWiring();
   usePresenterSync();
   const { t } = useTranslation();
@@ -26,13 +40,19 @@ export function App() {
       <NoticeBanner />
       {!showStart && <RecoveryOffer variant="bar" />}
       <div className="view" aria-label={t(`views.${view}`)} role="region">
-        {view === 'setup' && <SetupView />}
-        {view === 'draw' && <DrawView />}
-        {view === 'reveal' && <RevealView />}
-        {view === 'compare' && <CompareView />}
-        {view === 'discuss' && <DiscussView />}
+        <ViewBoundary>
+          {view === 'setup' && <SetupView />}
+          {view === 'draw' && <DrawView />}
+          {view === 'reveal' && <RevealView />}
+          {view === 'compare' && <CompareView />}
+          {view === 'discuss' && <DiscussView />}
+        </ViewBoundary>
       </div>
-      {showStart && <StartScreen />}
+      {showStart && (
+        <ViewBoundary>
+          <StartScreen />
+        </ViewBoundary>
+      )}
       {presenting && <PresentMode />}
     </div>
   );

@@ -1,137 +1,92 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { phaseAt, type Figure, type HandoverDrop, type Id, type PeakEnd } from '../domain';
+import type { Figure, HandoverDrop, Id } from '../domain';
+import { stretchPhases, type CompareScene, type ScenePerson } from '../scene/compareScene';
+import { agreementText, dropText, gapText, peakEndText, perceptionText, personEndText, phaseSpan, spanDetail, spanPrompt } from '../scene/sceneText';
 import { useApp } from './AppContext';
 import { CompareChart } from './CompareChart';
 import { formatFigure, formatLevel, formatPercent } from './format';
+import { SceneLegendView } from './Legend';
 import { RoundPicker } from './RoundPicker';
-import { useRoundAnalysis, usePerceptionGaps } from './useRoundAnalysis';
-import { useVisibleCurves } from './useVisibleCurves';
+import { useCompareScene } from './useRoundAnalysis';
 
 type SortKey = 'name' | 'team' | 'drop' | 'peak' | 'end' | 'distance' | 'correlation';
 
+/**
+ * Compare: the compare scene of the round (renderer/scene/compareScene.ts)
+ * as a chart with its legend and, beside it, in sentences: the drop after
+ * the handover per team, where Sales and PS differed most, how alike the
+ * teams are within and apart, peak and end, the perception gap of an "other
+ * team" round; below, every disagreement span with its prompt and the
+ * figures per team and per person. The room view and the PDF say the same
+ * from the same scene.
+ */
 export function CompareView() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const session = useApp((s) => s.session);
-  const round = useApp((s) => s.session.rounds.find((r) => r.id === s.roundId)!);
   const highlightId = useApp((s) => s.highlightId);
   const setHighlight = useApp((s) => s.setHighlight);
   const display = useApp((s) => s.compareDisplay);
   const setDisplay = useApp((s) => s.setCompareDisplay);
   const updateTarget = useApp((s) => s.updateTarget);
   const updateAnalysisSettings = useApp((s) => s.updateAnalysisSettings);
-  const analysis = useRoundAnalysis();
-  const perception = usePerceptionGaps();
-  const curves = useVisibleCurves();
+  const scene = useCompareScene('compare');
+  const facts = scene.facts;
   const level = (v: number) => formatLevel(v, lang);
-  const teamName = (id: Id) => session.teams.find((tm) => tm.id === id)?.name ?? '';
-  const gap = analysis.gap;
   const toggleHighlight = (id: Id) => setHighlight(highlightId === id ? null : id);
+  const agreement = agreementText(t, lang, facts.agreement);
+  // An "other team" round: the perception gap is what it says; drops, gap and ends of guesses would mislead.
+  const perceptionRound = scene.roundKind === 'otherTeam';
 
   return (
     <div className="compare">
-      <aside className="sidebar sidebar--wide" aria-label={t('compare.title')}>
+      <aside className="sidebar sidebar--wide facts" aria-label={t('compare.title')}>
         <RoundPicker />
-        <section aria-labelledby="cmp-agreement">
-          <h2 id="cmp-agreement">{t('compare.agreement')}</h2>
-          <p className="figure" data-testid="agreement">
-            {formatFigure(t, analysis.agreement, (v) => formatPercent(v, lang))}
-          </p>
-          <p className="hint">{t('compare.agreementHint')}</p>
-        </section>
-
-        <section aria-labelledby="cmp-gap">
-          <h2 id="cmp-gap">{t('compare.gap.title')}</h2>
-          {gap ? (
-            <p data-testid="gap-largest">
-              {gap.largest.ok
-                ? t('compare.gap.largest', {
-                    value: level(Math.abs(gap.largest.value.value)),
-                    phase: gap.largest.value.phaseName,
-                    direction:
-                      gap.largest.value.value > 0
-                        ? t('compare.gap.salesHigher', { a: teamName(gap.teamA) })
-                        : t('compare.gap.psHigher', { b: teamName(gap.teamB) }),
-                  })
-                : formatFigure(t, gap.largest as Figure<never>, String)}
-            </p>
-          ) : (
-            <p className="hint">{t('compare.gap.missing')}</p>
-          )}
-        </section>
-
-        <section aria-labelledby="cmp-handover" data-testid="handover-drops">
-          <h2 id="cmp-handover">{t('compare.handover.title')}</h2>
-          {analysis.handover ? (
-            <ul className="figures">
-              {session.teams.map((team) => {
-                const f = analysis.handover!.byTeam[team.id];
-                if (!f || (!f.ok && f.n === 0)) return null;
-                return (
-                  <li key={team.id}>
-                    {f.ok ? (
-                      <>
-                        {t('compare.handover.team', { team: team.name, before: level(f.value.before), low: level(f.value.low), drop: level(Math.max(0, f.value.drop)) })}
-                        {f.value.overstretched && <span className="badge badge--warn">{t('compare.handover.overstretched')}</span>}
-                      </>
-                    ) : (
-                      `${team.name}: ${formatFigure(t, f as Figure<never>, String)}`
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : (
-            <p className="hint">{t('compare.handover.none')}</p>
-          )}
-        </section>
-
-        <section aria-labelledby="cmp-peak">
-          <h2 id="cmp-peak">{t('compare.peakEnd.title')}</h2>
-          <ul className="figures" data-testid="peak-end">
-            {session.teams.map((team) => {
-              const f = analysis.peakEnd.byTeam[team.id];
-              if (!f || !f.ok) return null;
-              const p = f.value;
-              return (
-                <li key={team.id}>
-                  {t('compare.peakEnd.team', { team: team.name, peak: level(p.peak), phase: phaseAt(session.timeline.phases, p.peakAt)?.phase.name ?? '', end: level(p.end) })}{' '}
-                  <span className={`badge${p.verdict === 'peakAtEnd' ? ' badge--ok' : ' badge--warn'}`}>{t(`compare.peakEnd.verdicts.${p.verdict}`)}</span>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-
-        {round.kind === 'otherTeam' && (
+        {scene.roundKind === 'otherTeam' && (
           <section aria-labelledby="cmp-perception" data-testid="perception">
             <h2 id="cmp-perception">{t('compare.perception.title')}</h2>
-            {perception.length === 0 || perception.every((p) => !p.meanAbs.ok) ? (
+            {facts.perception.length === 0 || facts.perception.every((p) => p.meanAbs === null) ? (
               <p className="hint">{t('compare.perception.none')}</p>
             ) : (
               <ul className="figures">
-                {perception.map((p) => (
-                  <li key={`${p.guessingTeam}-${p.guessedTeam}`}>
-                    <strong>{t('compare.perception.pair', { guessing: teamName(p.guessingTeam), guessed: teamName(p.guessedTeam) })}</strong>
-                    <br />
-                    {t('compare.perception.meanAbs', { value: formatFigure(t, p.meanAbs, level) })}
-                    {p.largest.ok && (
-                      <>
-                        <br />
-                        {t('compare.perception.largest', {
-                          value: level(Math.abs(p.largest.value.value)),
-                          phase: p.largest.value.phaseName,
-                          direction: p.largest.value.value > 0 ? t('compare.perception.higher') : t('compare.perception.lower'),
-                        })}
-                      </>
-                    )}
-                  </li>
-                ))}
+                {facts.perception.map((p) => {
+                  const text = perceptionText(t, lang, p);
+                  return (
+                    <li key={`${p.guessing}-${p.guessed}`}>
+                      <strong>{text.pair}</strong>
+                      <br />
+                      {text.mean}
+                      {text.largest && (
+                        <>
+                          <br />
+                          {text.largest}
+                        </>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>
         )}
+
+        {!perceptionRound && <HandoverFacts scene={scene} />}
+        {!perceptionRound && <GapFacts scene={scene} />}
+        <section aria-labelledby="cmp-agreement" data-testid="agreement">
+          <h2 id="cmp-agreement">{t('compare.agreement')}</h2>
+          {agreement.teams.map((sentence) => (
+            <p key={sentence} data-testid="agreement-team">
+              {sentence}
+            </p>
+          ))}
+          {agreement.split && <p data-testid="agreement-split">{agreement.split}</p>}
+          <p className="muted" data-testid="agreement-group">
+            {agreement.group}
+          </p>
+        </section>
+
+        {!perceptionRound && <PeakEndFacts scene={scene} />}
 
         <fieldset className="modes">
           <legend>{t('compare.display.title')}</legend>
@@ -166,10 +121,9 @@ export function CompareView() {
             </label>
           ))}
           <ul className="figures">
-            {session.teams.map((team) => {
-              const f = analysis.target.distanceByTeam[team.id];
-              return f?.ok ? <li key={team.id}>{t('compare.target.distance', { team: team.name, value: level(f.value) })}</li> : null;
-            })}
+            {scene.teams.map((team) =>
+              team.targetDistance?.ok ? <li key={team.id}>{t('compare.target.distance', { team: team.name, value: level(team.targetDistance.value) })}</li> : null,
+            )}
           </ul>
         </fieldset>
 
@@ -206,43 +160,112 @@ export function CompareView() {
 
       <main className="compare__main">
         <div className="compare__canvas">
-          <CompareChart analysis={analysis} curves={curves} label={t('compare.chartLabel')} mode="compare" />
+          <CompareChart scene={scene} label={t('compare.chartLabel')} />
         </div>
-        <p className="hint">{t('compare.scaleNote')}</p>
-        <DisagreementList />
-        <TeamTable onHighlight={toggleHighlight} />
-        <ParticipantTable onHighlight={toggleHighlight} />
+        <SceneLegendView legend={scene.legend} />
+        <p className="hint">
+          {t('compare.scaleNote')} {scene.showTeamLines && t('compare.facts.lineRule')}
+        </p>
+        <DisagreementList scene={scene} />
+        <TeamTable scene={scene} onHighlight={toggleHighlight} />
+        <ParticipantTable scene={scene} onHighlight={toggleHighlight} />
       </main>
     </div>
   );
 }
 
-function DisagreementList() {
+/** The drop after the handover per team, in the scene's sentences. */
+function HandoverFacts({ scene }: { scene: CompareScene }) {
   const { t, i18n } = useTranslation();
-  const analysis = useRoundAnalysis();
-  const fmt = (v: number) => formatLevel(v, i18n.language);
-  const enough = analysis.curves.length >= 2;
+  const lang = i18n.language;
+  const facts = scene.facts;
+  return (
+    <section aria-labelledby="cmp-handover" data-testid="handover-drops">
+      <h2 id="cmp-handover">{t('compare.handover.title')}</h2>
+      {scene.handoverAt === null ? (
+        <p className="hint">{t('compare.handover.none')}</p>
+      ) : (
+        <ul className="figures">
+          {facts.drops.map((d) => {
+            const text = dropText(t, lang, d);
+            return (
+              <li key={d.team}>
+                {text.text}
+                {text.flag && <span className="badge badge--warn">{text.flag}</span>}
+                {text.basis && <span className="muted"> · {text.basis}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Where Sales and PS differed most, and how far apart they were on average. */
+function GapFacts({ scene }: { scene: CompareScene }) {
+  const { t, i18n } = useTranslation();
+  const gap = scene.facts.gap ? gapText(t, i18n.language, scene.facts.gap) : null;
+  return (
+    <section aria-labelledby="cmp-gap">
+      <h2 id="cmp-gap">{t('compare.gap.title')}</h2>
+      {gap ? (
+        <>
+          <p data-testid="gap-largest">
+            {gap.largest ?? formatFigure(t, { ok: false, n: 0, needed: 1 }, String)}
+            {gap.basis && <span className="muted"> · {gap.basis}</span>}
+          </p>
+          {gap.mean && <p data-testid="gap-mean">{gap.mean}</p>}
+        </>
+      ) : (
+        <p className="hint">{t('compare.gap.missing')}</p>
+      )}
+    </section>
+  );
+}
+
+/** Peak and end per team (or where its line stops). */
+function PeakEndFacts({ scene }: { scene: CompareScene }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const facts = scene.facts;
+  return (
+    <section aria-labelledby="cmp-peak">
+      <h2 id="cmp-peak">{t('compare.peakEnd.title')}</h2>
+      <ul className="figures" data-testid="peak-end">
+        {facts.peakEnd.map((p) => {
+          const text = peakEndText(t, lang, p);
+          return (
+            <li key={p.team}>
+              {text.text}{' '}
+              {text.verdict && <span className={`badge${text.good ? ' badge--ok' : ' badge--warn'}`}>{text.verdict}</span>}
+              {text.basis && <span className="muted"> · {text.basis}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function DisagreementList({ scene }: { scene: CompareScene }) {
+  const { t, i18n } = useTranslation();
+  const enough = scene.curveCount >= 2;
   return (
     <section className="card" aria-labelledby="cmp-spans">
       <h2 id="cmp-spans">{t('compare.spans.title')}</h2>
       {!enough ? (
         <p className="hint">{t('compare.spans.notEnough')}</p>
-      ) : analysis.disagreement.length === 0 ? (
+      ) : scene.facts.spans.length === 0 ? (
         <p className="hint">{t('compare.spans.none')}</p>
       ) : (
         <ol className="spans" data-testid="disagreement">
-          {analysis.disagreement.map((s) => (
-            <li key={`${s.start}`}>
-              <strong>{t('compare.spans.prompt', { phase: s.phaseName })}</strong>
+          {scene.facts.spans.map((s) => (
+            <li key={s.number}>
+              <strong>{spanPrompt(t, s)}</strong>
               <br />
               <span className="muted">
-                {t('compare.spans.item', {
-                  phase: s.phaseNames.join(', '),
-                  from: Math.round(s.start * 100),
-                  to: Math.round(s.end * 100),
-                  spread: fmt(s.spread),
-                  n: s.n,
-                })}
+                {phaseSpan(t, s.firstPhase, s.lastPhase)} · {spanDetail(t, i18n.language, s)}
               </span>
             </li>
           ))}
@@ -252,14 +275,13 @@ function DisagreementList() {
   );
 }
 
-function TeamTable({ onHighlight }: { onHighlight: (id: Id) => void }) {
+function TeamTable({ scene, onHighlight }: { scene: CompareScene; onHighlight: (id: Id) => void }) {
   const { t, i18n } = useTranslation();
-  const session = useApp((s) => s.session);
+  const lang = i18n.language;
   const highlightId = useApp((s) => s.highlightId);
-  const analysis = useRoundAnalysis();
-  const fmt = (v: number) => formatLevel(v, i18n.language);
-  const teams = analysis.teams.filter((s) => s.n > 0);
-  if (teams.length === 0) return null;
+  const session = useApp((s) => s.session);
+  const fmt = (v: number) => formatLevel(v, lang);
+  if (scene.teams.length === 0) return null;
   return (
     <section className="card">
       <table className="data-table" data-testid="team-table">
@@ -271,14 +293,12 @@ function TeamTable({ onHighlight }: { onHighlight: (id: Id) => void }) {
             <th scope="col">{t('compare.table.drop')}</th>
             <th scope="col">{t('compare.table.peak')}</th>
             <th scope="col">{t('compare.table.end')}</th>
-            <th scope="col">{t('compare.table.verdict')}</th>
+            <th scope="col">{t('compare.table.agreement')}</th>
           </tr>
         </thead>
         <tbody>
-          {teams.map((series) => {
-            const team = session.teams.find((tm) => tm.id === series.teamId)!;
-            const drop = analysis.handover?.byTeam[team.id];
-            const pe = analysis.peakEnd.byTeam[team.id];
+          {scene.teams.map((team) => {
+            const pe = team.peakEnd;
             return (
               <tr key={team.id} className={highlightId === team.id ? 'is-highlighted' : undefined}>
                 <th scope="row">
@@ -286,11 +306,11 @@ function TeamTable({ onHighlight }: { onHighlight: (id: Id) => void }) {
                     {team.name}
                   </button>
                 </th>
-                <td>{series.n}</td>
-                <td>{drop ? dropCell(t, drop, fmt) : '–'}</td>
-                <td>{pe?.ok ? fmt(pe.value.peak) : '–'}</td>
-                <td>{pe?.ok ? fmt(pe.value.end) : '–'}</td>
-                <td>{pe?.ok ? t(`compare.peakEnd.verdicts.${pe.value.verdict}`) : '–'}</td>
+                <td>{team.n}</td>
+                <td>{team.drop ? dropCell(t, team.drop, fmt, true) : '–'}</td>
+                <td>{pe.ok ? `${fmt(pe.value.peak)} · ${(({ first, last }) => phaseSpan(t, first, last))(stretchPhases(session, pe.value.peakStart, pe.value.peakEnd))}` : '–'}</td>
+                <td>{pe.ok ? personEndText(t, lang, { ...pe.value, endPhase: stretchPhases(session, pe.value.endAt, pe.value.endAt).last }) : '–'}</td>
+                <td>{formatFigure(t, team.agreement, (v) => formatPercent(v, lang))}</td>
               </tr>
             );
           })}
@@ -300,54 +320,51 @@ function TeamTable({ onHighlight }: { onHighlight: (id: Id) => void }) {
   );
 }
 
-function dropCell(t: ReturnType<typeof useTranslation>['t'], f: Figure<HandoverDrop>, fmt: (v: number) => string): string {
-  if (!f.ok) return formatFigure(t, f as Figure<never>, String);
-  return `${fmt(f.value.drop)}${f.value.overstretched ? ` · ${t('compare.handover.overstretched')}` : ''}`;
+/** A drop in a table cell; `team`: a team's, which says so when it rests on one person (a person's always does). */
+function dropCell(t: ReturnType<typeof useTranslation>['t'], f: Figure<HandoverDrop>, fmt: (v: number) => string, team = false): string {
+  // No curve reaches both sides of the handover (joined later, left earlier): say so, not "0 of 1".
+  if (!f.ok) return f.n === 0 && !f.reason ? t('compare.facts.notAcrossShort') : formatFigure(t, f as Figure<never>, String);
+  const basis = team && f.n === 1 ? ` · ${t('compare.facts.onePerson')}` : '';
+  return `${fmt(f.value.drop)}${f.value.overstretched ? ` · ${t('compare.facts.overstretched')}` : ''}${basis}`;
 }
 
-function ParticipantTable({ onHighlight }: { onHighlight: (id: Id) => void }) {
+function ParticipantTable({ scene, onHighlight }: { scene: CompareScene; onHighlight: (id: Id) => void }) {
   const { t, i18n } = useTranslation();
-  const session = useApp((s) => s.session);
+  const lang = i18n.language;
   const highlightId = useApp((s) => s.highlightId);
-  const analysis = useRoundAnalysis();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'drop', dir: -1 });
-  const fmt = (v: number) => formatLevel(v, i18n.language);
-  const corr = (v: number) => new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+  const fmt = (v: number) => formatLevel(v, lang);
+  const corr = (v: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 
-  const rows = useMemo(() => {
-    return analysis.curves.map((c) => {
-      const person = session.participants.find((p) => p.id === c.participantId)!;
-      const team = session.teams.find((tm) => tm.id === person.teamId)!;
-      const drop = analysis.handover?.byParticipant[c.participantId];
-      const pe: Figure<PeakEnd> | undefined = analysis.peakEnd.byParticipant[c.participantId];
-      const fit = analysis.fits.find((f) => f.participantId === c.participantId)!;
-      return { person, team, drop, pe, fit };
-    });
-  }, [analysis, session.participants, session.teams]);
-
-  const sortValue = (r: (typeof rows)[number]): string | number => {
+  const rows = scene.people;
+  const sortValue = (r: ScenePerson): string | number => {
     switch (sort.key) {
       case 'name':
-        return r.person.name.toLowerCase();
+        return r.name.toLowerCase();
       case 'team':
-        return r.team.name.toLowerCase();
+        return r.teamName.toLowerCase();
       case 'drop':
         return r.drop?.ok ? r.drop.value.drop : Number.NEGATIVE_INFINITY;
       case 'peak':
-        return r.pe?.ok ? r.pe.value.peak : Number.NEGATIVE_INFINITY;
+        return r.peakEnd?.ok ? r.peakEnd.value.peak : Number.NEGATIVE_INFINITY;
       case 'end':
-        return r.pe?.ok ? r.pe.value.end : Number.NEGATIVE_INFINITY;
+        return r.peakEnd?.ok && r.peakEnd.value.reachesEnd ? r.peakEnd.value.end : Number.NEGATIVE_INFINITY;
       case 'distance':
-        return r.fit.distance.ok ? r.fit.distance.value : Number.NEGATIVE_INFINITY;
+        return r.fit?.distance.ok ? r.fit.distance.value : Number.NEGATIVE_INFINITY;
       case 'correlation':
-        return r.fit.correlation.ok ? r.fit.correlation.value : Number.NEGATIVE_INFINITY;
+        return r.fit?.correlation.ok ? r.fit.correlation.value : Number.NEGATIVE_INFINITY;
     }
   };
-  const sorted = [...rows].sort((a, b) => {
-    const va = sortValue(a);
-    const vb = sortValue(b);
-    return (va < vb ? -1 : va > vb ? 1 : 0) * sort.dir;
-  });
+  const sorted = useMemo(
+    () =>
+      [...rows].sort((a, b) => {
+        const va = sortValue(a);
+        const vb = sortValue(b);
+        return (va < vb ? -1 : va > vb ? 1 : 0) * sort.dir;
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sortValue reads only `sort`.
+    [rows, sort],
+  );
   const columns: { key: SortKey; label: string }[] = [
     { key: 'name', label: t('compare.table.name') },
     { key: 'team', label: t('compare.table.team') },
@@ -379,22 +396,25 @@ function ParticipantTable({ onHighlight }: { onHighlight: (id: Id) => void }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map(({ person, team, drop, pe, fit }) => (
-            <tr key={person.id} className={highlightId === person.id ? 'is-highlighted' : undefined}>
-              <th scope="row">
-                <button type="button" className="link-btn" onClick={() => onHighlight(person.id)} aria-pressed={highlightId === person.id} aria-label={t('compare.table.highlight', { name: person.name })}>
-                  <span className="swatch" style={{ background: person.color }} aria-hidden="true" />
-                  {person.name}
-                </button>
-              </th>
-              <td>{team.name}</td>
-              <td>{drop ? dropCell(t, drop, fmt) : '–'}</td>
-              <td>{pe?.ok ? fmt(pe.value.peak) : '–'}</td>
-              <td>{pe?.ok ? `${fmt(pe.value.end)} · ${t(`compare.peakEnd.verdicts.${pe.value.verdict}`)}` : '–'}</td>
-              <td>{formatFigure(t, fit.distance, fmt)}</td>
-              <td>{formatFigure(t, fit.correlation, corr)}</td>
-            </tr>
-          ))}
+          {sorted.map((p) => {
+            const pe = p.peakEnd;
+            return (
+              <tr key={p.id} className={highlightId === p.id ? 'is-highlighted' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link-btn" onClick={() => onHighlight(p.id)} aria-pressed={highlightId === p.id} aria-label={t('compare.table.highlight', { name: p.name })}>
+                    <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
+                    {p.name}
+                  </button>
+                </th>
+                <td>{p.teamName}</td>
+                <td>{p.drop ? dropCell(t, p.drop, fmt) : '–'}</td>
+                <td>{pe?.ok ? fmt(pe.value.peak) : '–'}</td>
+                <td>{pe?.ok ? personEndText(t, lang, { ...pe.value, endPhase: p.toPhase }) : '–'}</td>
+                <td>{p.fit ? formatFigure(t, p.fit.distance, fmt) : '–'}</td>
+                <td>{p.fit ? formatFigure(t, p.fit.correlation, corr) : '–'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_KINDS, phaseAt, timePos, type Id, type Note, type NoteKind, type TimePos } from '../domain';
-import { useApp } from './AppContext';
+import { addNote as addNoteTo, NOTE_KINDS, phaseAt, timePos, type Id, type Note, type NoteKind, type TimePos } from '../domain';
+import type { SceneNote } from '../scene/compareScene';
+import { useActions, useApp } from './AppContext';
 import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
 interface Props {
+  /** The round's notes, numbered by the compare scene (along the timeline), as the chart, the room and the PDF number them. */
+  readonly notes: readonly SceneNote[];
   /** A moment picked on the chart: the add form opens there. */
   readonly pickedAt: TimePos | null;
   readonly onPickedHandled: () => void;
@@ -14,12 +17,15 @@ interface Props {
 }
 
 /** Notes pinned to moments of the current round: add, edit, move, delete (all undoable). */
-export function NotesPanel({ pickedAt, onPickedHandled, selectedId, onSelect }: Props) {
+export function NotesPanel({ notes: numbered, pickedAt, onPickedHandled, selectedId, onSelect }: Props) {
   const { t } = useTranslation();
   const session = useApp((s) => s.session);
-  const roundId = useApp((s) => s.roundId);
   const addNote = useApp((s) => s.addNote);
-  const notes = session.notes.filter((n) => n.roundId === roundId);
+  const byId = new Map(session.notes.map((n) => [n.id, n] as const));
+  const notes = numbered.flatMap((n) => {
+    const note = byId.get(n.id);
+    return note ? [{ note, number: n.number }] : [];
+  });
   return (
     <section className="notes" aria-labelledby="notes-title">
       <h2 id="notes-title">{t('compare.notes.title')}</h2>
@@ -38,8 +44,8 @@ export function NotesPanel({ pickedAt, onPickedHandled, selectedId, onSelect }: 
         <p className="hint">{t('compare.notes.empty')}</p>
       ) : (
         <ol className="note-list" data-testid="notes">
-          {notes.map((n, i) => (
-            <NoteItem key={n.id} note={n} index={i} selected={n.id === selectedId} onSelect={onSelect} />
+          {notes.map(({ note, number }) => (
+            <NoteItem key={note.id} note={note} number={number} selected={note.id === selectedId} onSelect={onSelect} />
           ))}
         </ol>
       )}
@@ -47,7 +53,7 @@ export function NotesPanel({ pickedAt, onPickedHandled, selectedId, onSelect }: 
   );
 }
 
-function NoteItem({ note, index, selected, onSelect }: { note: Note; index: number; selected: boolean; onSelect: (id: Id | null) => void }) {
+function NoteItem({ note, number, selected, onSelect }: { note: Note; number: number; selected: boolean; onSelect: (id: Id | null) => void }) {
   const { t } = useTranslation();
   const session = useApp((s) => s.session);
   const updateNote = useApp((s) => s.updateNote);
@@ -57,8 +63,8 @@ function NoteItem({ note, index, selected, onSelect }: { note: Note; index: numb
   return (
     <li className={`note${selected ? ' note--selected' : ''}`}>
       <div className="note__head">
-        <span className={`note__pin note__pin--${note.kind}`} aria-label={t('compare.notes.number', { n: index + 1 })}>
-          {index + 1}
+        <span className={`note__pin note__pin--${note.kind}`} aria-label={t('compare.notes.number', { n: number })}>
+          {number}
         </span>
         <span className="badge">{t(`compare.notes.kinds.${note.kind}`)}</span>
         <span className="muted">
@@ -67,10 +73,10 @@ function NoteItem({ note, index, selected, onSelect }: { note: Note; index: numb
           {note.author ? ` · ${note.author}` : ''}
         </span>
         <span className="spacer" />
-        <button type="button" className="icon-btn" onClick={() => onSelect(selected ? null : note.id)} aria-expanded={selected} aria-label={t('compare.notes.edit', { n: index + 1 })}>
+        <button type="button" className="icon-btn" onClick={() => onSelect(selected ? null : note.id)} aria-expanded={selected} aria-label={t('compare.notes.edit', { n: number })}>
           ✎
         </button>
-        <RemoveButton onClick={() => removeNote(note.id)} label={t('compare.notes.remove', { n: index + 1 })} />
+        <RemoveButton onClick={() => removeNote(note.id)} label={t('compare.notes.remove', { n: number })} />
       </div>
       {selected ? (
         <div className="note__edit">
@@ -112,6 +118,7 @@ function NoteForm({
   const [kind, setKind] = useState<NoteKind>('event');
   const [at, setAt] = useState<TimePos>(initialAt);
   const [participantId, setParticipantId] = useState<Id | null>(null);
+  useAutosavedDraft(text, author, kind, at, participantId);
   return (
     <form
       className="card note-form"
@@ -141,6 +148,23 @@ function NoteForm({
       </button>
     </form>
   );
+}
+
+/**
+ * A note being typed, not added yet, still reaches the autosave (issue 9):
+ * as a draft the autosave applies to the session it writes. The session
+ * and its undo history don't change until the note is added.
+ */
+function useAutosavedDraft(text: string, author: string, kind: NoteKind, at: TimePos, participantId: Id | null): void {
+  const key = useId();
+  const roundId = useApp((s) => s.roundId);
+  const { setDraft } = useActions();
+  useEffect(() => {
+    if (!text.trim()) return;
+    const note = { text: text.trim(), author: author.trim(), kind, at, participantId, roundId };
+    setDraft(key, (session) => addNoteTo(session, note));
+    return () => setDraft(key, null);
+  }, [key, text, author, kind, at, participantId, roundId, setDraft]);
 }
 
 function PositionSlider({ at, onChange }: { at: TimePos; onChange: (at: TimePos) => void }) {

@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CurveMarkers } from '../canvas/CompareLayers';
+import { markerPoints, participantStyles } from '../scene/markers';
 import { findCommand, revealedIds, revealGroups, type RevealMode } from '../state';
 import { RoundPicker } from './RoundPicker';
 import { useApp, useServices } from './AppContext';
@@ -17,6 +20,14 @@ export function RevealView() {
   const groups = revealGroups(session, roundId, revealMode);
   const curves = useVisibleCurves();
   const revealed = revealedIds(state);
+  // The second, third … person with one colour carries a marker, on the chart as in the legend.
+  const markers = useMemo(() => {
+    const styles = participantStyles(session);
+    return curves.map((c) => {
+      const style = styles.get(c.participant.id)!;
+      return { key: c.participant.id, color: style.color, marker: style.marker, markerPoints: markerPoints(c.curve.points, style.marker, style.place), faded: c.faded };
+    });
+  }, [curves, session]);
   const next = findCommand('reveal.next');
   const previous = findCommand('reveal.previous');
   const nextGroup = groups[revealStep];
@@ -59,7 +70,11 @@ export function RevealView() {
       </aside>
       <main className="reveal__main">
         <div className="reveal__canvas">
-          <ChartPanel curves={curves} label={t('reveal.canvasLabel', { count: curves.length })} />
+          <ChartPanel
+            curves={curves}
+            label={t('reveal.canvasLabel', { count: curves.length })}
+            overlay={markers.some((m) => m.marker !== 'none') ? (g) => <CurveMarkers geometry={g} curves={markers} /> : undefined}
+          />
           {revealStep === 0 && groups.length > 0 && (
             <div className="overlay-hint" aria-hidden="true">
               {t('reveal.ready')}

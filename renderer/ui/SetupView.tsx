@@ -1,7 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canRemoveTeam, LINE_STYLES, PARTICIPANT_PALETTE, timePos, type LineStyle } from '../domain';
-import { useActions, useApp } from './AppContext';
+import type { TFunction } from 'i18next';
+import {
+  canRemoveTeam,
+  describePhaseEdit,
+  describePhaseRemoval,
+  LINE_STYLES,
+  PARTICIPANT_PALETTE,
+  timePos,
+  type Id,
+  type LineStyle,
+  type PhaseEditEffect,
+  type PhaseRemoval,
+} from '../domain';
+import { useActions, useApp, useServices } from './AppContext';
 import { RemoveButton, TeamSelect } from './controls';
 import { ChartPanel } from './ChartPanel';
 import { TextField } from './TextField';
@@ -54,11 +66,53 @@ function ProjectSection() {
   );
 }
 
+/** What removing a phase will do to curves, notes and milestones, asked before it happens. */
+function removalQuestion(t: TFunction, r: PhaseRemoval): string {
+  const phase = r.phaseName;
+  return [
+    t('compare.phaseEdit.confirmRemove', { phase }),
+    r.curvesCut > 0 ? t('compare.phaseEdit.curvesCut', { count: r.curvesCut, phase }) : '',
+    r.curvesRemoved > 0 ? t('compare.phaseEdit.curvesRemoved', { count: r.curvesRemoved }) : '',
+    r.notes > 0 ? t('compare.phaseEdit.notes', { count: r.notes }) : '',
+    r.milestones.length > 0 ? t('compare.phaseEdit.milestones', { names: r.milestones.join(', ') }) : '',
+    t('compare.phaseEdit.undoHint'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** What a phase edit did, in one sentence for the facilitator. */
+function editReport(t: TFunction, e: PhaseEditEffect): string {
+  const parts = [
+    e.curvesMoved > 0 ? t('compare.phaseEdit.movedCurves', { count: e.curvesMoved }) : '',
+    e.curvesRemoved > 0 ? t('compare.phaseEdit.removedCurves', { count: e.curvesRemoved }) : '',
+    e.milestonesMoved.length > 0 ? t('compare.phaseEdit.movedMilestones', { names: e.milestonesMoved.join(', ') }) : '',
+    e.notesMoved > 0 ? t('compare.phaseEdit.movedNotes', { count: e.notesMoved }) : '',
+  ].filter(Boolean);
+  return t('compare.phaseEdit.changed', { parts: parts.length > 0 ? parts.join('; ') : t('compare.phaseEdit.nothingDrawn') });
+}
+
 function TimelineSection() {
   const { t } = useTranslation();
+  const { store } = useServices();
   const timeline = useApp((s) => s.session.timeline);
   const s = useActions();
   const total = timeline.phases.reduce((sum, p) => sum + p.width, 0);
+  // Resizing, moving or removing a phase carries curves, milestones and notes along (domain/edits.ts); the
+  // facilitator is told what moved, and asked before a removal cuts curves.
+  const [changed, setChanged] = useState<string | null>(null);
+  const phaseEdit = (run: () => void) => {
+    const before = store.getState().session;
+    run();
+    const after = store.getState().session;
+    if (after !== before) setChanged(editReport(t, describePhaseEdit(before, after)));
+  };
+  const removePhase = (id: Id) => {
+    const removal = describePhaseRemoval(store.getState().session, id);
+    const asks = removal && removal.curvesCut + removal.curvesRemoved + removal.notes + removal.milestones.length > 0;
+    if (asks && !window.confirm(removalQuestion(t, removal))) return;
+    phaseEdit(() => s.removePhase(id));
+  };
   return (
     <section className="card" aria-labelledby="setup-timeline">
       <h2 id="setup-timeline">{t('setup.timeline.title')}</h2>
@@ -90,33 +144,36 @@ function TimelineSection() {
                   max={20}
                   step={0.25}
                   value={p.width}
-                  onChange={(e) => s.resizePhase(p.id, Number(e.target.value))}
+                  onChange={(e) => phaseEdit(() => s.resizePhase(p.id, Number(e.target.value)))}
                   aria-label={t('setup.timeline.phaseWidth', { name: p.name })}
                 />
                 <span className="muted"> {Math.round((p.width / total) * 100)} %</span>
               </td>
               <td className="row-actions">
-                <button type="button" className="icon-btn" onClick={() => s.movePhase(p.id, -1)} disabled={i === 0} aria-label={t('setup.moveUp', { name: p.name })}>
+                <button type="button" className="icon-btn" onClick={() => phaseEdit(() => s.movePhase(p.id, -1))} disabled={i === 0} aria-label={t('setup.moveUp', { name: p.name })}>
                   ↑
                 </button>
                 <button
                   type="button"
                   className="icon-btn"
-                  onClick={() => s.movePhase(p.id, 1)}
+                  onClick={() => phaseEdit(() => s.movePhase(p.id, 1))}
                   disabled={i === timeline.phases.length - 1}
                   aria-label={t('setup.moveDown', { name: p.name })}
                 >
                   ↓
                 </button>
-                <RemoveButton onClick={() => s.removePhase(p.id)} disabled={timeline.phases.length <= 1} label={t('setup.remove', { name: p.name })} />
+                <RemoveButton onClick={() => removePhase(p.id)} disabled={timeline.phases.length <= 1} label={t('setup.remove', { name: p.name })} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" className="btn btn--small" onClick={() => s.addPhase(t('setup.timeline.newPhase'))}>
+      <button type="button" className="btn btn--small" onClick={() => phaseEdit(() => s.addPhase(t('setup.timeline.newPhase')))}>
         + {t('setup.timeline.addPhase')}
       </button>
+      <p className="hint" role="status" aria-live="polite" data-testid="phase-edit-status">
+        {changed}
+      </p>
 
       <h3>{t('setup.timeline.milestones')}</h3>
       <table className="rows">

@@ -1,7 +1,13 @@
 import type { TFunction } from 'i18next';
+import { APP_COMMANDS, COMMAND_DECLARATIONS } from '../../shared/commands';
 import type { NativeTexts } from '../platform/platform';
 
+/** The texts of the host's menus and dialogs in the UI language; a menu item's label is its command's, as on the buttons. */
 export function nativeTexts(t: TFunction): NativeTexts {
+  const commandLabels = Object.fromEntries(APP_COMMANDS.map((id) => [id, t(COMMAND_DECLARATIONS[id].labelKey)])) as Record<
+    (typeof APP_COMMANDS)[number],
+    string
+  >;
   return {
     unsavedTitle: t('unsaved.title'),
     unsavedMessage: t('unsaved.message'),
@@ -10,6 +16,14 @@ export function nativeTexts(t: TFunction): NativeTexts {
     discard: t('unsaved.discard'),
     cancel: t('unsaved.cancel'),
     fileFilterName: t('file.filterName'),
+    crashTitle: t('files.crash.title'),
+    crashMessage: t('files.crash.message'),
+    crashDetail: t('files.crash.detail'),
+    hangMessage: t('files.crash.hangMessage'),
+    hangDetail: t('files.crash.hangDetail'),
+    reload: t('files.crash.reload'),
+    wait: t('files.crash.wait'),
+    closeWindow: t('files.crash.close'),
     menu: {
       file: t('menu.file'),
       edit: t('menu.edit'),
@@ -17,19 +31,7 @@ export function nativeTexts(t: TFunction): NativeTexts {
       window: t('menu.window'),
       help: t('menu.help'),
       quit: t('menu.quit'),
-      'file.new': t('commands.file.new'),
-      'file.open': t('commands.file.open'),
-      'file.save': t('commands.file.save'),
-      'file.saveAs': t('commands.file.saveAs'),
-      'edit.undo': t('commands.edit.undo'),
-      'edit.redo': t('commands.edit.redo'),
-      'app.saveAndClose': t('commands.file.save'),
-      'export.pdf': t('report.commands.pdf'),
-      'export.png': t('report.commands.png'),
-      'export.svg': t('report.commands.svg'),
-      'export.csv': t('report.commands.csv'),
-      'present.toggle': t('presenter.commands.present'),
-      'presenter.toggleWindow': t('presenter.commands.window'),
+      ...commandLabels,
     },
   };
 }

@@ -77,7 +77,7 @@ describe('sampleRound', () => {
 });
 
 describe('teamSeries', () => {
-  it('gives mean, median and the interquartile band where the curves exist', () => {
+  it('gives the team line and the interquartile band where the curves exist', () => {
     const curves = [
       sampled('a', S, [0.2, 0.4, null]),
       sampled('b', S, [0.6, 0.8, 0.9]),
@@ -87,11 +87,13 @@ describe('teamSeries', () => {
     const t = teamSeries(S, curves, 3);
     expect(t.n).toBe(3);
     expect(t.count).toEqual([3, 2, 1]);
-    // Point 0: [.2, .6, 1] → mean .6, median .6; q1: h = .5 → .2 + .5·.4 = .4; q3: h = 1.5 → .6 + .5·.4 = .8.
-    // Point 1: [.4, .8] → mean .6; q1: h = .25 → .4 + .25·.4 = .5; q3: h = .75 → .7.
-    // Point 2: only .9 → mean and median .9, no band.
-    expect(t.mean.map((v) => v?.toFixed(6))).toEqual(['0.600000', '0.600000', '0.900000']);
-    expect(t.median.map((v) => v?.toFixed(6))).toEqual(['0.600000', '0.600000', '0.900000']);
+    // Point 0: [.2, .6, 1] → q1: h = .5 → .2 + .5·.4 = .4; q3: h = 1.5 → .6 + .5·.4 = .8.
+    // Point 1: [.4, .8] → q1: h = .25 → .4 + .25·.4 = .5; q3: h = .75 → .7.
+    // The line: at point 0 (the most curves, 3) the plain mean .6; to point 1 it moves by the mean change of a and b
+    // (+.2 each) → .8, although the plain mean stays .6 because c (at 1.0) stopped. Point 2 rests on b alone: no line.
+    expect(t.mean[0]).toBeCloseTo(0.6, 12);
+    expect(t.mean[1]).toBeCloseTo(0.8, 12);
+    expect(t.mean[2]).toBeNull();
     expect(t.lower[0]).toBeCloseTo(0.4, 12);
     expect(t.upper[0]).toBeCloseTo(0.8, 12);
     expect(t.lower[1]).toBeCloseTo(0.5, 12);
@@ -102,7 +104,7 @@ describe('teamSeries', () => {
 
   it('says a team without curves has nothing anywhere', () => {
     const t = teamSeries(P, [sampled('a', S, [0.5, 0.5])], 2);
-    expect(t).toEqual({ teamId: P, n: 0, count: [0, 0], mean: [null, null], median: [null, null], lower: [null, null], upper: [null, null] });
+    expect(t).toEqual({ teamId: P, n: 0, count: [0, 0], mean: [null, null], stretches: [], lower: [null, null], upper: [null, null] });
   });
 });
 
@@ -272,10 +274,40 @@ describe('peak and end', () => {
   });
 
   it('finds the peak and the last value of the span', () => {
-    // On 0, .25, .5, .75, 1: peak .9 at .5, end .5 at .75, end − peak = −.4.
-    const f = measurePeakEnd([null, 0.4, 0.9, 0.5, null], makeGrid(4));
-    expect(f).toEqual({ ok: true, n: 1, value: { peak: 0.9, peakAt: 0.5, end: 0.5, endAt: 0.75, endVsPeak: 0.5 - 0.9, verdict: 'satisfiedNotThrilled' } });
+    // On 0, .25, .5, .75, 1 with the last phase from .5: peak .9 at .5, end .5 at .75 (well into the last phase), end − peak = −.4.
+    const f = measurePeakEnd([null, 0.4, 0.9, 0.5, null], makeGrid(4), 1, 0.5);
+    expect(f).toEqual({
+      ok: true,
+      n: 1,
+      value: {
+        peak: 0.9,
+        peakAt: 0.5,
+        peakStart: 0.5,
+        peakEnd: 0.5,
+        end: 0.5,
+        endAt: 0.75,
+        reachesEnd: true,
+        endVsPeak: 0.5 - 0.9,
+        verdict: 'satisfiedNotThrilled',
+        peakN: 1,
+        endN: 1,
+      },
+    });
     expect(measurePeakEnd([null, null], makeGrid(1))).toEqual({ ok: false, n: 0, needed: 1 });
+  });
+
+  it('gives a curve that stops before the last phase no end verdict: it is drawn until where it stops', () => {
+    // The last phase starts at .8; the curve ends at .75.
+    const f = valueOf(measurePeakEnd([null, 0.4, 0.9, 0.5, null], makeGrid(4), 1, 0.8));
+    expect(f.reachesEnd).toBe(false);
+    expect(f.verdict).toBeNull();
+    expect(f.endAt).toBe(0.75);
+  });
+
+  it('names a flat peak by its whole stretch, not its first point', () => {
+    // .9 from .25 to .75 (within .01: .895 counts), then .5: the plateau runs .25–.75.
+    const f = valueOf(measurePeakEnd([0.5, 0.9, 0.895, 0.9, 0.5], makeGrid(4)));
+    expect([f.peakAt, f.peakStart, f.peakEnd]).toEqual([0.25, 0.25, 0.75]);
   });
 
   it('reads a team on its mean, resting on all its curves', () => {
@@ -289,6 +321,7 @@ describe('peak and end', () => {
     const { peakEnd } = analyseRound(session, 'r1');
     const team = valueOf(peakEnd.byTeam[S]);
     expect(peakEnd.byTeam[S]!.n).toBe(2);
+    expect([team.peakN, team.endN]).toEqual([2, 2]);
     expect(team.peak).toBeCloseTo(0.8, 9);
     expect(team.end).toBeCloseTo(0.8, 9);
     expect(team.verdict).toBe('peakAtEnd');
@@ -319,10 +352,10 @@ describe('spread and agreement', () => {
     const r = analyseRound(session, 'r1');
     const team = r.teams.find((t) => t.teamId === S)!;
     expect([0.395, 0.4, 0.6, 0.605].map((x) => team.count[gridIndex(x)])).toEqual([1, 2, 2, 1]);
-    // Mean: .8 alone, (.8 + .4)/2 = .6 together, .4 alone.
-    expect(team.mean[gridIndex(0.2)]).toBeCloseTo(0.8, 9);
+    // The line only where both drew: (.8 + .4)/2 = .6; none where one of the two stands alone.
+    expect(team.mean[gridIndex(0.2)]).toBeNull();
     expect(team.mean[gridIndex(0.5)]).toBeCloseTo(0.6, 9);
-    expect(team.mean[gridIndex(0.8)]).toBeCloseTo(0.4, 9);
+    expect(team.mean[gridIndex(0.8)]).toBeNull();
     // Band [.4, .8]: q1 = .4 + .25·.4 = .5, q3 = .7; none where one curve.
     expect(team.lower[gridIndex(0.5)]).toBeCloseTo(0.5, 9);
     expect(team.upper[gridIndex(0.5)]).toBeCloseTo(0.7, 9);
@@ -372,8 +405,9 @@ describe('disagreement spans', () => {
     expect(spans[0]).toMatchObject({ start: 0.8, end: 0.9, phaseName: 'B', phaseId: 'ph-B', phaseNames: ['B'], n: 2 });
     expect(spans[0]!.spread).toBeCloseTo(0.5, 12);
     expect(spans[0]!.at).toBeCloseTo(0.85, 12);
-    // Second: .3–.5, mean .3, midpoint .4 in A; touches B at .5; fewest curves 2 (at .5).
-    expect(spans[1]).toMatchObject({ start: 0.3, end: 0.5, phaseName: 'A', phaseNames: ['A', 'B'], n: 2 });
+    // Second: .3–.5, mean .3, midpoint .4 in A; it only grazes B (ends on its first point), so it is named by A alone;
+    // fewest curves 2 (at .5).
+    expect(spans[1]).toMatchObject({ start: 0.3, end: 0.5, phaseName: 'A', phaseNames: ['A'], n: 2 });
     expect(spans[1]!.spread).toBeCloseTo(0.3, 12);
   });
 

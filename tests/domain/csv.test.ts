@@ -60,8 +60,8 @@ describe('curvesToCsv', () => {
     // 2 header lines + 201 rows + the empty string after the final CRLF.
     expect(lines).toHaveLength(204);
     expect(lines[203]).toBe('');
-    // x = 0: Anna 8, Max 2, Kim none; Sales mean 8, PS mean 2 (Max alone).
-    expect(lines[2]).toBe('0.000,0.0,A,8.00,2.00,,8.00,2.00');
+    // x = 0: Anna 8, Max 2, Kim none; Sales line 8 (a team of one), no PS line (Max alone of two).
+    expect(lines[2]).toBe('0.000,0.0,A,8.00,2.00,,8.00,');
     // x = .5 (row 100): Max .2 + .4·.5 = .4 → 4; Kim 5; PS mean 4.5.
     expect(lines[102]).toBe('0.500,50.0,B,8.00,4.00,5.00,8.00,4.50');
     // x = 1: Max 6, Kim 5 → PS mean 5.5.

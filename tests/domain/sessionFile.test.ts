@@ -38,7 +38,7 @@ describe('serializeSession / parseSessionFile', () => {
     expect(envelope.version).toBe(LATEST_SESSION_VERSION);
     expect(envelope.savedAt).toBe('2026-11-27T10:00:00.000Z');
     const parsed = parseSessionFile(text);
-    expect(parsed).toEqual({ ok: true, session });
+    expect(parsed).toEqual({ ok: true, session, repairs: [] });
   });
 
   it('accepts a file that starts with a byte-order mark', () => {

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { analyseRound, parseSessionFile, serializeSession, updateProject, type Session } from '../../renderer/domain';
-import { formatLevel, formatSignedLevel } from '../../renderer/report/reportFormat';
+import { formatLevel } from '../../renderer/report/reportFormat';
+import { buildCompareScene } from '../../renderer/scene/compareScene';
 import type { PaperSize, ReportLanguage, ReportLoadResult, ReportPageHook } from '../../shared/report-job';
 import { makeReportSession } from '../support/report-sessions';
 import { expect, test } from './fixtures';
@@ -99,11 +100,13 @@ test.describe('the PDF report', () => {
     expect(text).toContain('30. April 2025');
     for (const n of session.notes) expect(text).toContain(n.text);
 
-    // The figures are the analysis's, written as the report promises (0–10, German decimals).
+    // The figures are the compare scene's, in the sentences the app and the room say them (0–10, German decimals).
     const analysis = analyseRound(session, session.rounds[0]!.id);
-    const largest = analysis.gap!.largest;
-    if (!largest.ok) throw new Error('the test session has a Sales–PS gap');
-    expect(text).toContain(`Größte Lücke: ${formatSignedLevel(largest.value.value, 'de')} in ${largest.value.phaseName}`);
+    const fact = buildCompareScene(session, session.rounds[0]!.id, analyseRound).facts.gap?.largest;
+    if (!fact) throw new Error('the test session has a Sales–PS gap');
+    const phases = fact.firstPhase === fact.lastPhase ? fact.firstPhase : `${fact.firstPhase} – ${fact.lastPhase}`;
+    const who = fact.direction === 'a' ? 'Sales' : 'PS';
+    expect(text).toContain(`Größter Abstand: ${formatLevel(fact.value, 'de')} in ${phases} (${who} sah mehr Begeisterung)`);
     const figures = await pdfText(pdf, { first: 4, last: 4 });
     for (const p of session.participants) {
       const peakEnd = analysis.peakEnd.byParticipant[p.id];
@@ -146,6 +149,25 @@ test.describe('the PDF report', () => {
     await expectOnlyEmbeddedInter(pdf);
     expect(await pdfImages(pdf)).toEqual([]);
     await renderPages(pdf, join(RENDERS, 'nord-40-de-a4'));
+  });
+
+  test('names of up to 40 characters are never cut: not in the legend, not in the figures', async ({ page }) => {
+    // Twelve people, every name 40 characters long (the longest a facilitator is likely to type in full).
+    const base = makeReportSession({ project: 'Lange Namen', customer: 'X', participants: 12 });
+    const long = (i: number) => `Dr. Maximiliane Theodora Wolkensteine ${String(i + 1).padStart(2, '0')}`;
+    const session = { ...base, participants: base.participants.map((p, i) => ({ ...p, name: long(i) })) };
+    expect(session.participants.every((p) => p.name.length === 40)).toBe(true);
+    const { pdf } = await printReport(page, session, { paper: 'a4', language: 'de' }, 'long-names-de-a4');
+    await page.emulateMedia({ media: 'print' });
+    const layout = (await page.evaluate(MEASURE_OVERLAY_SHEET)) as OverlayLayout;
+    expect(layout.cutNames).toEqual([]);
+    expect(layout.legendBottom).toBeLessThanOrEqual(layout.sheetBottom);
+    // Every name whole in the PDF's text: on the overlay (legend), the figures and the first page.
+    const overlay = await pdfText(pdf, { first: 2, last: 2 });
+    for (const p of session.participants) expect(overlay).toContain(p.name);
+    const all = await pdfText(pdf);
+    for (const p of session.participants) expect(all.split(p.name).length - 1).toBeGreaterThanOrEqual(3);
+    await renderPages(pdf, join(RENDERS, 'long-names-de-a4'));
   });
 
   test('in English on Letter, without the customer when the project hides it', async ({ page }) => {

@@ -289,7 +289,7 @@ test('the room shows the gap, the handover drops, the disagreement spans and the
   await expect(roomChart).toHaveAttribute('data-spans', '1');
   await expect(roomChart).toHaveAttribute('data-notes', '3');
   await expect(r.chart).toHaveAttribute('aria-label', /Drop after the handover: Sales −\d\.\d, PS −\d\.\d\./);
-  await expect(r.chart).toHaveAttribute('aria-label', /Spans where the group disagrees: 1 \S+\./);
+  await expect(r.chart).toHaveAttribute('aria-label', /Spans where the group disagrees: 1 [^.]+\./);
   await expect(r.legend.getByTestId('room-gap')).toHaveText(/^Gap Sales − PS:\s*Sales higher\s*PS higher$/);
   await expect(r.legend.getByTestId('room-spans').getByRole('listitem')).toHaveCount(1);
   await presenter.evaluate('document.fonts.ready.then(() => true)');

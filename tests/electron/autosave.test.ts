@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SESSION_BYTES } from '../../shared/contract';
-import { AUTOSAVE_FILE_NAME, AutosaveStore } from '../../electron/main/autosave';
+import { AUTOSAVE_FILE_NAME, AutosaveStore, compareVersions, OLDER_AUTOSAVE_FILE_NAME } from '../../electron/main/autosave';
 
 let root: string;
 let folder: string;
@@ -14,7 +14,7 @@ const NOW = new Date('2026-03-12T13:05:00.000Z');
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'wavelength-autosave-'));
   folder = join(root, 'userData', 'autosave');
-  store = new AutosaveStore(folder, () => NOW);
+  store = new AutosaveStore(folder, () => NOW, '0.1.0');
 });
 
 afterEach(async () => {
@@ -86,7 +86,7 @@ describe('AutosaveStore', () => {
     ['not JSON at all', 'hello'],
     ['an array', '[]'],
     ['another format', record({ format: 'wavelength-session' })],
-    ['a newer version', record({ version: 2 })],
+    ['an older, unknown version', record({ version: 0 })],
     ['no valid time', record({ savedAt: 'yesterday' })],
     ['no project name', record({ projectName: 7 })],
     ['a wrong original path', record({ originalPath: { path: '/x' } })],
@@ -112,5 +112,59 @@ describe('AutosaveStore', () => {
     await store.write({ ...entry, text });
     const raw = JSON.parse(await readFile(store.path, 'utf8')) as { text: string };
     expect(raw.text).toBe(text);
+  });
+
+  it('stamps the autosave with the app version that wrote it', async () => {
+    await store.write(entry);
+    expect(JSON.parse(await readFile(store.path, 'utf8'))).toMatchObject({ appVersion: '0.1.0', version: 1 });
+  });
+});
+
+describe('a newer version’s autosave', () => {
+  const newer = [
+    ['a newer autosave format', record({ version: 2, somethingNew: true })],
+    ['a newer app version', record({ appVersion: '0.2.0', text: '{"from":"newer"}' })],
+  ] as const;
+
+  it.each(newer)('with %s is neither offered, nor cleared, nor overwritten', async (_what, content) => {
+    await plant(content);
+    await expect(store.read()).resolves.toEqual({ kind: 'none' });
+
+    // This older version autosaves beside it, and reads its own back.
+    await store.write(entry);
+    expect(await readFile(store.path, 'utf8')).toBe(content);
+    await expect(store.read()).resolves.toMatchObject({ kind: 'found', record: { text: entry.text } });
+
+    // Saving, New, Don't save: clear removes this version's autosave only.
+    await store.clear();
+    expect(await readdir(folder)).toEqual([AUTOSAVE_FILE_NAME]);
+    expect(await readFile(store.path, 'utf8')).toBe(content);
+    await expect(store.read()).resolves.toEqual({ kind: 'none' });
+  });
+
+  it('is also left alone by a clear that comes first (the renderer clears when it starts clean)', async () => {
+    await plant(record({ appVersion: '1.0.0' }));
+    await store.clear();
+    expect(await readdir(folder)).toEqual([AUTOSAVE_FILE_NAME]);
+  });
+
+  it('an older or the same version’s autosave is this version’s to offer and clear', async () => {
+    await plant(record({ appVersion: '0.0.9' }));
+    await expect(store.read()).resolves.toMatchObject({ kind: 'found' });
+    await store.write(entry);
+    expect(await readdir(folder)).toEqual([AUTOSAVE_FILE_NAME]);
+    await store.clear();
+    await expect(readdir(folder)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('compares versions by their numbers', () => {
+    expect(compareVersions('0.10.0', '0.9.9')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0', '1.0.0-beta.1')).toBe(0);
+    expect(compareVersions('0.1', '0.1.0')).toBe(0);
+    expect(compareVersions('0.1.0', '0.2.0')).toBeLessThan(0);
+  });
+
+  it('the file this version writes beside a newer one has its own name', () => {
+    expect(OLDER_AUTOSAVE_FILE_NAME).not.toBe(AUTOSAVE_FILE_NAME);
   });
 });

@@ -11,14 +11,16 @@ let win: BrowserWindow;
 let dirty: boolean;
 let texts: NativeTexts;
 let discarded: Mock<() => void>;
+let alive: boolean;
 
 beforeEach(() => {
   resetFakeElectron();
   win = new BrowserWindow({});
   dirty = true;
+  alive = true;
   texts = DEFAULT_NATIVE_TEXTS;
   discarded = vi.fn<() => void>();
-  installCloseGuard(win as unknown as ElectronWindow, { isDirty: () => dirty, texts: () => texts, discarded });
+  installCloseGuard(win as unknown as ElectronWindow, { isDirty: () => dirty, pageAlive: () => alive, texts: () => texts, discarded });
 });
 
 /** Let the message box promise and its .then run. */
@@ -117,5 +119,31 @@ describe('close guard', () => {
     expect(win.isDestroyed()).toBe(false);
     expect(error).toHaveBeenCalled();
     error.mockRestore();
+  });
+
+  it('a dead page is never taken as "Don\'t save": the window closes without asking, and the autosave is kept', async () => {
+    alive = false;
+    win.close();
+    await settle();
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(win.isDestroyed()).toBe(true);
+    expect(discarded).not.toHaveBeenCalled();
+  });
+
+  it('a page that dies while the question is open: Save sends nothing to it, Don\'t save keeps the autosave', async () => {
+    answer(0);
+    win.close();
+    alive = false;
+    await settle();
+    expect(win.webContents.sent).toEqual([]);
+    expect(win.isDestroyed()).toBe(false);
+
+    alive = true;
+    answer(1);
+    win.close();
+    alive = false;
+    await settle();
+    expect(win.isDestroyed()).toBe(true);
+    expect(discarded).not.toHaveBeenCalled();
   });
 });

@@ -57,6 +57,24 @@ export class FakeWebContents extends EventEmitter {
     this.mainFrame.url = url;
   }
 
+  /** How often the page was reloaded; a reload starts a fresh page, which finishes loading. */
+  reloads = 0;
+  reload(): void {
+    this.reloads++;
+    this.emit('did-finish-load');
+  }
+
+  /** How often main ended a hung page on purpose. */
+  forcedCrashes = 0;
+  forcefullyCrashRenderer(): void {
+    this.forcedCrashes++;
+  }
+
+  /** Plays the page's process dying ('crashed', 'oom', 'killed', …). */
+  crash(reason = 'crashed'): void {
+    this.emit('render-process-gone', fakeEvent(), { reason, exitCode: 139 });
+  }
+
   /** Answers executeJavaScript for every page: tests play the page (the report page's hook). */
   static pageScript: (code: string, contents: FakeWebContents) => unknown = () => undefined;
   /** Every script run in this page, in order. */
@@ -201,6 +219,12 @@ class FakeApp extends EventEmitter {
   readonly enableSandbox = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => true);
   documentsPath = '/home/user/Documents';
+  version = '0.1.0';
+
+  getVersion(): string {
+    return this.version;
+  }
+
   /** getPath(name) for names a test points at a real folder (e.g. userData); others are /fake/<name>. */
   readonly paths = new Map<string, string>();
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../../shared/contract';
+import { IPC } from '../../shared/ipc';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { app, BrowserWindow, dialog, fakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
 
@@ -58,22 +59,9 @@ describe('start-up', () => {
     expect(BrowserWindow.windows).toHaveLength(1);
     expect(protocol.handlers.has('app')).toBe(true);
     expect(session.defaultSession.permissionRequestHandler).toBeDefined();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      [
-        CHANNELS.confirmUnsaved,
-        CHANNELS.openSession,
-        CHANNELS.saveSession,
-        CHANNELS.listDisplays,
-        CHANNELS.openPresenter,
-        CHANNELS.currentRoomState,
-        CHANNELS.exportPdf,
-        CHANNELS.exportFile,
-        CHANNELS.writeAutosave,
-        CHANNELS.readAutosave,
-        CHANNELS.clearAutosave,
-        CHANNELS.takeLaunchFile,
-      ].sort(),
-    );
+    // Every channel the renderer calls, from the one table.
+    const calls = Object.values(IPC).filter((spec) => spec.kind === 'invoke').map((spec) => spec.channel);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(calls.sort());
     expect(Menu.applicationMenu).not.toBeNull();
   });
 
@@ -335,5 +323,49 @@ describe('the autosave on close and quit', () => {
     const again = fakeEvent();
     app.emit('will-quit', again);
     expect(again.defaultPrevented).toBe(false);
+  });
+
+  it('a crashed page, then closing: the autosave stays whatever the dialogs answer (never "Don\'t save")', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const win = BrowserWindow.windows[0]!;
+    markDirty(win);
+    // Every box answers its second button: "Close window" for the crash offer, "Don't save" for unsaved changes.
+    dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    win.webContents.crash('crashed');
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await readdir(autosaveFolder)).toEqual(['autosave.json']);
+    // Main asked about the crash, never about saving: the dead page could not have saved.
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(dialog.showMessageBox.mock.calls[0]![1]).toMatchObject({ message: DEFAULT_NATIVE_TEXTS.crashMessage });
+    error.mockRestore();
+  });
+
+  it('a crashed page, then quitting: the window closes without the question and the autosave stays', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const win = BrowserWindow.windows[0]!;
+    markDirty(win);
+    dialog.showMessageBox.mockReturnValue(new Promise(() => undefined));
+    win.webContents.crash('oom');
+    app.emit('before-quit', fakeEvent());
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await readdir(autosaveFolder)).toEqual(['autosave.json']);
+    error.mockRestore();
+  });
+
+  it('Reload after a crash loads the page afresh; it starts clean and offers the autosave back', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const win = BrowserWindow.windows[0]!;
+    markDirty(win);
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    win.webContents.crash('crashed');
+    await vi.waitFor(() => expect(win.webContents.reloads).toBe(1));
+    // What the old page said about unsaved changes no longer holds; closing now asks nothing and keeps the autosave.
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
+    expect(await readdir(autosaveFolder)).toEqual(['autosave.json']);
+    error.mockRestore();
   });
 });

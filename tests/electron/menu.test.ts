@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/contract';
-import { buildMenuTemplate, installApplicationMenu } from '../../electron/main/menu';
+import { APP_COMMANDS, COMMAND_DECLARATIONS } from '../../shared/commands';
+import { acceleratorOf, buildMenuTemplate, installApplicationMenu } from '../../electron/main/menu';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { Menu, resetFakeElectron } from './fake-electron';
 
@@ -21,6 +22,26 @@ function item(items: MenuItemConstructorOptions[], id: string): MenuItemConstruc
 }
 
 const roles = (items: MenuItemConstructorOptions[]): unknown[] => flatten(items).map((entry) => entry.role).filter(Boolean);
+
+describe('one command table', () => {
+  it('every menu command shows the shortcut the keyboard runs, from the same declaration', () => {
+    const template = buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux');
+    const inMenu = flatten(template).filter((entry) => (APP_COMMANDS as readonly string[]).includes(entry.id ?? ''));
+    expect(inMenu.map((entry) => entry.id).sort()).toEqual(APP_COMMANDS.filter((id) => id !== 'app.saveAndClose').sort());
+    for (const entry of inMenu) {
+      const binding = COMMAND_DECLARATIONS[entry.id as AppCommand].keys[0];
+      expect(entry.accelerator).toBe(binding ? acceleratorOf(binding) : undefined);
+    }
+  });
+
+  it('writes bindings as Electron accelerators', () => {
+    expect(acceleratorOf({ key: 's', mod: true, shift: true })).toBe('CmdOrCtrl+Shift+S');
+    expect(acceleratorOf({ key: '1', alt: true })).toBe('Alt+1');
+    expect(acceleratorOf({ key: 'F5', shift: true })).toBe('Shift+F5');
+    expect(acceleratorOf({ key: ' ' })).toBe('Space');
+    expect(acceleratorOf({ key: 'ArrowRight' })).toBe('Right');
+  });
+});
 
 describe('buildMenuTemplate', () => {
   it.each([

@@ -6,8 +6,9 @@ import type { BrowserWindow as ElectronWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { FileRegistry } from '../../electron/main/file-registry';
-import { OpenRequests, registerOpenRequestIpc } from '../../electron/main/open-requests';
-import { BrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
+import { OpenRequests } from '../../electron/main/open-requests';
+import { BrowserWindow, resetFakeElectron } from './fake-electron';
+import { startIpc } from './ipc-harness';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -17,7 +18,6 @@ let win: BrowserWindow | undefined;
 let ready: boolean;
 let openMainWindow: Mock<() => void>;
 let requests: OpenRequests;
-let dispose: () => void;
 
 beforeEach(async () => {
   resetFakeElectron();
@@ -33,15 +33,13 @@ beforeEach(async () => {
     openMainWindow,
     isReady: () => ready,
   });
-  dispose = registerOpenRequestIpc(requests, undefined, (w) => w === (win as unknown));
 });
 
 afterEach(async () => {
-  dispose();
   await rm(folder, { recursive: true, force: true });
 });
 
-const take = (from: BrowserWindow = win!): Promise<unknown> => ipcMain.invokeFrom(from.webContents, CHANNELS.takeLaunchFile, []);
+const take = (from: BrowserWindow = win!): Promise<unknown> => requests.take(from as unknown as ElectronWindow);
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
 async function sessionFile(name: string, text = '{"format":"wavelength-session"}'): Promise<string> {
@@ -90,17 +88,21 @@ describe('the launch file', () => {
     expect(win!.webContents.sent).toEqual([]);
   });
 
-  it('may be taken by the main window only, without arguments', async () => {
-    const other = new BrowserWindow({});
-    await other.loadURL('app://wavelength/index.html?view=presenter');
-    requests.request({ kind: 'session', path: await sessionFile('A.wavelength') });
-    await expect(take(other)).rejects.toThrow(/main window only/);
-    await expect(ipcMain.invokeFrom(win!.webContents, CHANNELS.takeLaunchFile, ['/etc/passwd'])).rejects.toThrow(/Expected 0/);
-    win!.webContents.mainFrame.url = 'https://evil.example/';
-    await expect(take()).rejects.toThrow(/untrusted sender/);
-    // Still waiting for the real page.
-    win!.webContents.mainFrame.url = 'app://wavelength/index.html';
-    await expect(take()).resolves.toMatchObject({ kind: 'opened', fileName: 'A.wavelength' });
+  it('may be taken over IPC by the main window only, without arguments', async () => {
+    const ipc = await startIpc();
+    try {
+      const room = await ipc.window('presenter');
+      ipc.deps.openRequests.request({ kind: 'session', path: await sessionFile('A.wavelength') });
+      await expect(ipc.invokeRaw(room, 'takeLaunchFile', [])).rejects.toThrow(/not open to the presenter window/);
+      await expect(ipc.invokeRaw(ipc.main, 'takeLaunchFile', ['/etc/passwd'])).rejects.toThrow(/refused arguments/);
+      ipc.main.webContents.mainFrame.url = 'https://evil.example/';
+      await expect(ipc.invokeRaw(ipc.main, 'takeLaunchFile', [])).rejects.toThrow(/untrusted sender/);
+      // Still waiting for the real page.
+      ipc.main.webContents.mainFrame.url = 'app://wavelength/index.html';
+      await expect(ipc.invoke(ipc.main, 'takeLaunchFile')).resolves.toMatchObject({ kind: 'opened', fileName: 'A.wavelength' });
+    } finally {
+      await ipc.dispose();
+    }
   });
 });
 

@@ -2,17 +2,19 @@
 // pass-through and the browser build's file rules. (browser.ts itself needs a
 // real page: file chooser, downloads, beforeunload.)
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import { MAX_SESSION_BYTES, type WavelengthApi } from '../../shared/contract';
+import { MAX_SESSION_BYTES, type PresenterApi, type WavelengthApi } from '../../shared/contract';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { createElectronPlatform } from '../../renderer/platform/electron';
 import { decodeSessionBytes, downloadFileName, sessionTextBytes } from '../../renderer/platform/session-file';
 
-type FakeApi = { [K in keyof WavelengthApi]: Mock<WavelengthApi[K]> };
+type Methods = Omit<WavelengthApi, 'role'>;
+type FakeApi = { role: 'main' } & { [K in keyof Methods]: Mock<Methods[K]> };
 
 function fakeApi(): FakeApi {
   return {
+    role: 'main',
     openSession: vi.fn<WavelengthApi['openSession']>(async () => ({ kind: 'cancelled' })),
-    saveSession: vi.fn<WavelengthApi['saveSession']>(async () => ({ kind: 'saved', fileId: 'f1', fileName: 'A.wavelength' })),
+    saveSession: vi.fn<WavelengthApi['saveSession']>(async () => ({ kind: 'saved', fileId: 'f1', fileName: 'A.wavelength', backupProblem: null })),
     confirmUnsaved: vi.fn<WavelengthApi['confirmUnsaved']>(async () => 'discard'),
     setDocumentState: vi.fn<WavelengthApi['setDocumentState']>(),
     setNativeTexts: vi.fn<WavelengthApi['setNativeTexts']>(),
@@ -23,7 +25,6 @@ function fakeApi(): FakeApi {
     closePresenter: vi.fn<WavelengthApi['closePresenter']>(),
     onPresenterStatus: vi.fn<WavelengthApi['onPresenterStatus']>(() => () => undefined),
     publishRoomState: vi.fn<WavelengthApi['publishRoomState']>(),
-    onRoomState: vi.fn<WavelengthApi['onRoomState']>(() => () => undefined),
     setFullScreen: vi.fn<WavelengthApi['setFullScreen']>(),
     onFullScreenChange: vi.fn<WavelengthApi['onFullScreenChange']>(() => () => undefined),
     exportPdf: vi.fn<WavelengthApi['exportPdf']>(async () => ({ kind: 'exported', fileName: 'A.pdf' })),
@@ -44,7 +45,7 @@ describe('createElectronPlatform', () => {
 
     expect(platform.kind).toBe('electron');
     await expect(platform.openSession()).resolves.toEqual({ kind: 'cancelled' });
-    await expect(platform.saveSession(request)).resolves.toEqual({ kind: 'saved', fileId: 'f1', fileName: 'A.wavelength' });
+    await expect(platform.saveSession(request)).resolves.toEqual({ kind: 'saved', fileId: 'f1', fileName: 'A.wavelength', backupProblem: null });
     await expect(platform.confirmUnsaved(DEFAULT_NATIVE_TEXTS)).resolves.toBe('discard');
     platform.setDocumentState({ title: 'A', dirty: true });
     platform.setNativeTexts(DEFAULT_NATIVE_TEXTS);
@@ -90,6 +91,29 @@ describe('createElectronPlatform', () => {
 
     expect(api.onCommand).toHaveBeenCalledWith(listener);
     expect(unsubscribe).toHaveBeenCalledOnce();
+  });
+});
+
+describe('createElectronPlatform in the room screen', () => {
+  it('has the room state and full screen; everything else refuses or does nothing', async () => {
+    const api = {
+      role: 'presenter',
+      currentRoomState: vi.fn(async () => null),
+      onRoomState: vi.fn(() => () => undefined),
+      setFullScreen: vi.fn(),
+      onFullScreenChange: vi.fn(() => () => undefined),
+    } satisfies PresenterApi;
+    const platform = createElectronPlatform(api);
+    await expect(platform.openSession()).rejects.toThrow(/not open to the presenter window/);
+    await expect(platform.saveSession({ text: '{}', fileId: null, saveAs: true, suggestedName: 'A' })).rejects.toThrow(/not open/);
+    await expect(platform.exportPdf({ sessionText: '{}', options: { paper: 'a4', language: 'de' }, suggestedName: 'A', filterName: 'PDF' })).rejects.toThrow(/not open/);
+    await expect(platform.autosave.write('{}', { projectName: '', fileId: null })).rejects.toThrow(/not open/);
+    platform.presenter.setFullScreen(true);
+    expect(api.setFullScreen).toHaveBeenCalledWith(true);
+    const listener = vi.fn();
+    platform.presenter.onState(listener);
+    expect(api.onRoomState).toHaveBeenCalledOnce();
+    expect(api.currentRoomState).toHaveBeenCalledOnce();
   });
 });
 

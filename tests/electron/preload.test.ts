@@ -1,5 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type NativeTexts, type RoomState, type WavelengthApi } from '../../shared/contract';
+// The preload, loaded as Electron loads it for each window role, against the fake electron module.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, ROOM_STATE_VERSION, type NativeTexts, type PresenterApi, type RoomState, type WavelengthApi } from '../../shared/contract';
+import { apiKeyOf, channelsOf, type WindowRole } from '../../shared/ipc';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron';
 
@@ -10,62 +12,48 @@ beforeAll(async () => {
   await import('electron');
 });
 
-let api: WavelengthApi;
+const savedArgv = process.argv;
 
-beforeEach(async () => {
+/** Load the preload as in a window whose command line main gave `--wavelength-role=<role>` (or none). */
+async function loadPreload(role: WindowRole | null): Promise<unknown> {
   resetFakeElectron();
+  process.argv = ['/opt/Wavelength/wavelength', '--type=renderer', ...(role ? [`--wavelength-role=${role}`] : [])];
   vi.resetModules();
   await import('../../electron/preload/index');
-  api = contextBridge.exposed.get('wavelength') as WavelengthApi;
+  return contextBridge.exposed.get('wavelength');
+}
+
+afterEach(() => {
+  process.argv = savedArgv;
 });
 
-describe('preload', () => {
-  it('exposes exactly the WavelengthApi under window.wavelength and nothing else', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['wavelength']);
-    expect(Object.keys(api).sort()).toEqual(
-      [
-        'closeWindow',
-        'confirmUnsaved',
-        'onCommand',
-        'openSession',
-        'saveSession',
-        'setDocumentState',
-        'setNativeTexts',
-        // The presenter (room screen).
-        'listDisplays',
-        'openPresenter',
-        'closePresenter',
-        'onPresenterStatus',
-        'publishRoomState',
-        'onRoomState',
-        'setFullScreen',
-        'onFullScreenChange',
-        // Exports.
-        'exportPdf',
-        'exportFile',
-        // Autosave and files from the OS.
-        'writeAutosave',
-        'readAutosave',
-        'clearAutosave',
-        'takeLaunchFile',
-        'onOpenFile',
-      ].sort(),
-    );
-    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+describe('preload of the facilitator window', () => {
+  let api: WavelengthApi;
+
+  beforeEach(async () => {
+    api = (await loadPreload('main')) as WavelengthApi;
   });
 
-  it('maps each call onto its contract channel', async () => {
+  it('exposes exactly its part of the channel table under window.wavelength and nothing else', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['wavelength']);
+    expect(Object.keys(api).sort()).toEqual(['role', ...channelsOf('main').map(apiKeyOf)].sort());
+    expect(Object.keys(api)).toEqual(expect.arrayContaining(['openSession', 'saveSession', 'exportPdf', 'writeAutosave', 'onCommand', 'publishRoomState']));
+    expect(Object.keys(api)).not.toContain('currentRoomState');
+    expect(api.role).toBe('main');
+    for (const [key, value] of Object.entries(api)) if (key !== 'role') expect(typeof value).toBe('function');
+  });
+
+  it('maps each call onto its table channel and checks the answer', async () => {
     const request = { text: '{}', fileId: null, saveAs: false, suggestedName: 'A' };
     const texts: NativeTexts = DEFAULT_NATIVE_TEXTS;
-    ipcRenderer.invoke.mockResolvedValueOnce({ kind: 'cancelled' });
+    ipcRenderer.invoke
+      .mockResolvedValueOnce({ kind: 'cancelled' })
+      .mockResolvedValueOnce({ kind: 'saved', fileId: 'f1', fileName: 'A.wavelength', backupProblem: null })
+      .mockResolvedValueOnce('discard');
     await expect(api.openSession()).resolves.toEqual({ kind: 'cancelled' });
-    await api.saveSession(request);
-    await api.confirmUnsaved(texts);
-    expect(ipcRenderer.invoke.mock.calls).toEqual([
-      [CHANNELS.openSession],
-      [CHANNELS.saveSession, request],
-      [CHANNELS.confirmUnsaved, texts],
-    ]);
+    await expect(api.saveSession(request)).resolves.toMatchObject({ kind: 'saved' });
+    await expect(api.confirmUnsaved(texts)).resolves.toBe('discard');
+    expect(ipcRenderer.invoke.mock.calls).toEqual([[CHANNELS.openSession], [CHANNELS.saveSession, request], [CHANNELS.confirmUnsaved, texts]]);
 
     api.setDocumentState({ title: 'Atlas', dirty: true });
     api.setNativeTexts(texts);
@@ -77,24 +65,33 @@ describe('preload', () => {
     ]);
   });
 
-  it('maps the export calls onto their channels, arguments untouched', async () => {
-    const pdf = { sessionText: '{}', options: { paper: 'a4', language: 'de' }, suggestedName: 'A.pdf', filterName: 'PDF' } as const;
-    const png = { format: 'png', data: new Uint8Array([1, 2]), suggestedName: 'A.png', filterName: 'PNG' } as const;
-    await api.exportPdf(pdf);
-    await api.exportFile(png);
-    expect(ipcRenderer.invoke.mock.calls).toEqual([
-      [CHANNELS.exportPdf, pdf],
-      [CHANNELS.exportFile, png],
-    ]);
+  it('refuses an answer out of contract instead of handing it to the page', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ kind: 'opened', fileId: 'f1', fileName: 'A', text: '{}', path: '/home/anna/A.wavelength' });
+    await expect(api.openSession()).rejects.toThrow(/out of contract/);
+    ipcRenderer.invoke.mockResolvedValueOnce('format-disk');
+    await expect(api.confirmUnsaved(DEFAULT_NATIVE_TEXTS)).rejects.toThrow(/out of contract/);
   });
 
-  it('maps the autosave and launch-file calls onto their channels', async () => {
+  it('maps the export, autosave and launch-file calls onto their channels, arguments untouched', async () => {
+    const pdf = { sessionText: '{}', options: { paper: 'a4', language: 'de' }, suggestedName: 'A.pdf', filterName: 'PDF' } as const;
+    const png = { format: 'png', data: new Uint8Array([1, 2]), suggestedName: 'A.png', filterName: 'PNG' } as const;
     const request = { text: '{}', projectName: 'Atlas', fileId: null };
+    ipcRenderer.invoke
+      .mockResolvedValueOnce({ kind: 'cancelled' })
+      .mockResolvedValueOnce({ kind: 'exported', fileName: 'A.png' })
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce({ kind: 'none' })
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce({ kind: 'none' });
+    await api.exportPdf(pdf);
+    await api.exportFile(png);
     await api.writeAutosave(request);
     await api.readAutosave();
     await api.clearAutosave();
     await api.takeLaunchFile();
     expect(ipcRenderer.invoke.mock.calls).toEqual([
+      [CHANNELS.exportPdf, pdf],
+      [CHANNELS.exportFile, png],
       [CHANNELS.writeAutosave, request],
       [CHANNELS.readAutosave],
       [CHANNELS.clearAutosave],
@@ -147,10 +144,8 @@ describe('preload', () => {
     expect(() => api.onCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
     expect(ipcRenderer.listenerCount(CHANNELS.command)).toBe(0);
   });
-});
 
-describe('preload: the presenter', () => {
-  it('maps the presenter calls onto their channels', async () => {
+  it('maps the presenter controls onto their channels', async () => {
     ipcRenderer.invoke.mockResolvedValueOnce([]).mockResolvedValueOnce({ open: true, displayId: 2 });
     await expect(api.listDisplays()).resolves.toEqual([]);
     await expect(api.openPresenter(2)).resolves.toEqual({ open: true, displayId: 2 });
@@ -162,32 +157,83 @@ describe('preload: the presenter', () => {
     expect(ipcRenderer.sendCalls).toEqual([[CHANNELS.closePresenter], [CHANNELS.setFullScreen, true], [CHANNELS.publishRoomState, state]]);
   });
 
-  it('onRoomState hands over pushed states and first asks for the latest, without the event', async () => {
-    const latest = { version: 1, rev: 1 } as unknown as RoomState;
-    ipcRenderer.invoke.mockResolvedValueOnce(latest);
-    const listener = vi.fn();
-    const off = api.onRoomState(listener);
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.currentRoomState);
-    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith(latest));
-    ipcRenderer.receive(CHANNELS.roomState, { version: 1, rev: 2 });
-    expect(listener).toHaveBeenLastCalledWith({ version: 1, rev: 2 });
-    expect(listener.mock.calls.every((call) => call.length === 1)).toBe(true);
-    off();
-    expect(ipcRenderer.listenerCount(CHANNELS.roomState)).toBe(0);
-  });
-
   it('status and full-screen listeners get the payload only and can unsubscribe', () => {
     const status = vi.fn();
     const fullScreen = vi.fn();
     const offStatus = api.onPresenterStatus(status);
     const offFullScreen = api.onFullScreenChange(fullScreen);
     ipcRenderer.receive(CHANNELS.presenterStatus, { open: false, displayId: null });
-    ipcRenderer.receive(CHANNELS.fullScreenChanged, false);
+    ipcRenderer.receive(CHANNELS.fullScreenChange, false);
     expect(status).toHaveBeenCalledExactlyOnceWith({ open: false, displayId: null });
     expect(fullScreen).toHaveBeenCalledExactlyOnceWith(false);
     offStatus();
     offFullScreen();
-    expect(ipcRenderer.listenerCount(CHANNELS.presenterStatus) + ipcRenderer.listenerCount(CHANNELS.fullScreenChanged)).toBe(0);
+    expect(ipcRenderer.listenerCount(CHANNELS.presenterStatus) + ipcRenderer.listenerCount(CHANNELS.fullScreenChange)).toBe(0);
     expect(() => api.onPresenterStatus(null as never)).toThrow(TypeError);
+  });
+});
+
+describe('preload of the room screen', () => {
+  let api: PresenterApi;
+
+  beforeEach(async () => {
+    api = (await loadPreload('presenter')) as PresenterApi;
+  });
+
+  it('exposes the room state and full screen, and nothing to open, save, export or autosave', () => {
+    expect(Object.keys(api).sort()).toEqual(['currentRoomState', 'onFullScreenChange', 'onRoomState', 'role', 'setFullScreen']);
+    expect(api.role).toBe('presenter');
+  });
+
+  it('hands over pushed room states without the event, and asks for the latest on its channel', async () => {
+    const listener = vi.fn();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const off = api.onRoomState(listener);
+    const state: RoomState = {
+      version: ROOM_STATE_VERSION,
+      rev: 2,
+      language: 'en',
+      title: 'Atlas',
+      question: 'How enthusiastic was the customer?',
+      screen: { kind: 'setup' },
+      timeline: { phases: [{ id: 'ph1', name: 'Kickoff', width: 1 }], milestones: [], handoverId: null },
+      scale: { low: 'disappointed', mid: 'satisfied', high: 'thrilled' },
+      curves: [],
+      legend: [],
+      anonymous: false,
+      compare: null,
+      notes: [],
+    };
+    ipcRenderer.receive(CHANNELS.roomState, state);
+    expect(listener).toHaveBeenCalledExactlyOnceWith(state);
+    // Checked against the room state's schema on the way in, too: something else is dropped.
+    ipcRenderer.receive(CHANNELS.roomState, { version: 1, rev: 3 });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+    off();
+    expect(ipcRenderer.listenerCount(CHANNELS.roomState)).toBe(0);
+    ipcRenderer.invoke.mockResolvedValueOnce(null);
+    await expect(api.currentRoomState()).resolves.toBeNull();
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.currentRoomState);
+  });
+});
+
+describe('preload of other windows', () => {
+  it('the report window (which main gives no preload anyway) would find nothing to call', async () => {
+    expect(await loadPreload('report')).toEqual({ role: 'report' });
+  });
+
+  it('a window without a role gets no window.wavelength', async () => {
+    expect(await loadPreload(null)).toBeUndefined();
+    expect(contextBridge.exposed.size).toBe(0);
+  });
+
+  it('an unknown role on the command line exposes nothing', async () => {
+    resetFakeElectron();
+    process.argv = ['/opt/Wavelength/wavelength', '--wavelength-role=admin'];
+    vi.resetModules();
+    await import('../../electron/preload/index');
+    expect(contextBridge.exposed.size).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import type { BrowserWindow as ElectronWindow } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import { PLACEMENT_FILE_NAME } from '../../electron/main/presenter-display';
 import { PresenterWindows, presenterUrl, presenterWindowOptions } from '../../electron/main/presenter-window';
+import { WindowRoles } from '../../electron/main/window-roles';
 import { windowOptions } from '../../electron/main/windows';
 import { BrowserWindow, fakeDisplay, LAPTOP_DISPLAY, resetFakeElectron, screen } from './fake-electron';
 
@@ -24,7 +25,7 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'wavelength-presenter-'));
   screen.displays = [LAPTOP_DISPLAY, PROJECTOR];
   main = new BrowserWindow({ x: 100, y: 100, width: 1440, height: 900 });
-  presenter = new PresenterWindows({ preloadPath: PRELOAD, devServerUrl: undefined, dataDir });
+  presenter = new PresenterWindows({ preloadPath: PRELOAD, devServerUrl: undefined, dataDir, roles: new WindowRoles() });
 });
 
 afterEach(async () => {
@@ -38,12 +39,12 @@ const roomWindow = () => presenter.window as unknown as BrowserWindow | null;
 const savedPlacement = async () => JSON.parse(await readFile(join(dataDir, PLACEMENT_FILE_NAME), 'utf8')) as Record<string, unknown>;
 
 describe('presenter window options', () => {
-  it('are the main window options from windowOptions(), placed on the display and full screen', () => {
+  it('are the main window options from windowOptions(), placed on the display and full screen, with the presenter role', () => {
     const bounds = { x: 1920, y: 0, width: 1280, height: 720 };
     const options = presenterWindowOptions(PRELOAD, bounds);
-    const base = windowOptions(PRELOAD);
-    // The same security settings and preload, exactly.
-    expect(options.webPreferences).toEqual(base.webPreferences);
+    const base = windowOptions('main', PRELOAD);
+    // The same security settings and preload, exactly; only the role its preload is told differs.
+    expect(options.webPreferences).toEqual({ ...base.webPreferences, additionalArguments: ['--wavelength-role=presenter'] });
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: PRELOAD });
     expect(options).toMatchObject({ ...bounds, fullscreen: true, show: false, autoHideMenuBar: true });
   });
@@ -59,7 +60,7 @@ describe('PresenterWindows', () => {
     const status = await presenter.open(owner(), null);
     expect(status).toEqual({ open: true, displayId: PROJECTOR.id });
     const win = roomWindow()!;
-    expect(win.options.webPreferences).toEqual(windowOptions(PRELOAD).webPreferences);
+    expect(win.options.webPreferences).toEqual(windowOptions('presenter', PRELOAD).webPreferences);
     expect(win.bounds).toEqual(PROJECTOR.bounds);
     expect(win.isFullScreen()).toBe(true);
     expect(win.menuRemoved).toBe(true);
@@ -79,7 +80,7 @@ describe('PresenterWindows', () => {
     expect(roomWindow()).toBeNull();
 
     // Next time, without a choice: the remembered TV, not the first external display.
-    const again = new PresenterWindows({ preloadPath: PRELOAD, devServerUrl: undefined, dataDir });
+    const again = new PresenterWindows({ preloadPath: PRELOAD, devServerUrl: undefined, dataDir, roles: new WindowRoles() });
     await again.open(owner(), null);
     expect(again.status().displayId).toBe(TV.id);
     const displays = await again.listDisplays(owner());
@@ -173,13 +174,24 @@ describe('PresenterWindows', () => {
     await vi.waitFor(async () => expect(await savedPlacement()).toMatchObject({ displayId: TV.id, bounds: { x: -3000, y: 200, width: 1600, height: 900 } }));
   });
 
+  it('reloads a room view whose page crashed; it asks for the latest state again', async () => {
+    await presenter.open(owner(), null);
+    const win = roomWindow()!;
+    const error = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    win.webContents.crash('oom');
+    expect(win.webContents.reloads).toBe(1);
+    win.webContents.crash('clean-exit');
+    expect(win.webContents.reloads).toBe(1);
+    error.mockRestore();
+  });
+
   it('puts a window in and out of full screen for present mode and tells it when that changes', () => {
     presenter.setFullScreen(owner(), true);
     expect(main.isFullScreen()).toBe(true);
     main.setFullScreen(false); // e.g. the OS's own full-screen button
     expect(main.webContents.sent).toEqual([
-      [CHANNELS.fullScreenChanged, true],
-      [CHANNELS.fullScreenChanged, false],
+      [CHANNELS.fullScreenChange, true],
+      [CHANNELS.fullScreenChange, false],
     ]);
   });
 });

@@ -11,9 +11,10 @@ beforeEach(() => resetFakeElectron());
 
 describe('windowOptions', () => {
   it('isolates, sandboxes and never integrates Node into the page', () => {
-    const options = windowOptions('/app/out/preload/index.cjs');
+    const options = windowOptions('main', '/app/out/preload/index.cjs');
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
+      additionalArguments: ['--wavelength-role=main'],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -25,8 +26,16 @@ describe('windowOptions', () => {
     });
   });
 
+  it('tells each preload its window role; the report window gets no preload at all', () => {
+    expect(windowOptions('presenter', '/p.cjs').webPreferences).toMatchObject({ preload: '/p.cjs', additionalArguments: ['--wavelength-role=presenter'] });
+    const report = windowOptions('report', '/p.cjs').webPreferences!;
+    expect(report).not.toHaveProperty('preload');
+    expect(report).not.toHaveProperty('additionalArguments');
+    expect(report).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
   it('stays hidden until ready to show and has a usable minimum size', () => {
-    const options = windowOptions('/p.cjs');
+    const options = windowOptions('main', '/p.cjs');
     expect(options.show).toBe(false);
     expect(options.minWidth).toBeGreaterThanOrEqual(800);
     expect(options.minHeight).toBeGreaterThanOrEqual(600);

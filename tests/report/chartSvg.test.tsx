@@ -98,10 +98,10 @@ describe('the chart figure as a standalone SVG file', () => {
     const items = model.legend.rows.flatMap((r) => r.items);
     expect(items.map((i) => i.name).sort()).toEqual(s.participants.map((p) => p.name).sort());
     for (const item of items) expect(item.x + model.legend.itemWidth).toBeLessThanOrEqual(FIGURE_WIDTH - PAD + 1);
-    // Columns as wide as the longest name ("Bastian K.": 10 · 14 · 0.56 = 78.4 px) + sample 30 + gap 22
-    // = 130.4 px; (1280 − 2 · 28 − 170) / 130.4 → 8 to a row, so each team of 13–14 people takes two rows.
-    expect(model.legend.itemWidth).toBeCloseTo(130.4, 5);
-    expect(model.legend.rows.map((r) => r.items.length)).toEqual([8, 6, 8, 5, 8, 5]);
+    // Columns as wide as the longest name ("Bastian K.": 10 · 14 · 0.56 = 78.4 px, and a tenth more for wide letters)
+    // + sample 30 + gap 22 = 138.24 px; (1280 − 2 · 28 − 170) / 138.24 → 7 to a row, so each team of 13–14 takes two rows.
+    expect(model.legend.itemWidth).toBeCloseTo(138.24, 5);
+    expect(model.legend.rows.map((r) => r.items.length)).toEqual([7, 7, 7, 6, 7, 6]);
     const svg = renderChartFigureSvg(model, null);
     for (const p of s.participants) expect(svg).toContain(`>${p.name}</text>`);
   });
@@ -139,4 +139,22 @@ describe('the report markup', () => {
     expect(html).toContain('class="report report--letter"');
     expect(html).toContain('Retrospective report');
   });
+
+  it('caps what a sheet could not show: more than 60 curves are counted in the legend, not named, and not drawn under the team lines', () => {
+    const s = makeReportSession({ project: 'Groß', customer: 'X', participants: 80 });
+    const html = renderToStaticMarkup(<ReportView session={s} options={{ paper: 'a4', language: 'en' }} t={reportT('en')} analyse={analyse} />);
+    const sheets = html.split('<section class="sheet ');
+    const overlay = sheets.find((sheet) => sheet.includes('aria-label="All curves"'))!;
+    const comparison = sheets.find((sheet) => sheet.includes('aria-label="Team comparison"'))!;
+    // Overlay: every curve is drawn (one path each in its colour), but the legend counts people per team.
+    expect(overlay).toContain('people drew (too many to name here');
+    expect(overlay).not.toContain(`<span>${s.participants[0]!.name}</span>`);
+    const curvePaths = (sheet: string) => count(sheet, /<path d="M[^"]+" fill="none" stroke="#(0072B2|D55E00|009E73|CC79A7|E69F00|56B4E9|F0E442|000000)"/g);
+    expect(curvePaths(overlay)).toBe(80);
+    // Comparison: the team lines and bands alone.
+    expect(curvePaths(comparison)).toBe(0);
+    // 80 people: past 8 colours × 6 shapes nobody gets a marker.
+    expect(html).not.toMatch(/<path d="M-?[\d.]+ 0A/);
+  });
 });
+

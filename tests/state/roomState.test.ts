@@ -14,8 +14,8 @@ import {
 import type { FileContext } from '../../renderer/state';
 import { newerRoomStates, nextRoomRev } from '../../renderer/platform/room-sequence';
 import type { RoomState } from '../../renderer/platform/platform';
-import { parseRoomState } from '../../electron/main/room-state';
-import { ROOM_STATE_VERSION } from '../../shared/contract';
+import { parseRoomState, ROOM_STATE_VERSION } from '../../shared/room-state';
+import { TEAM_ROLE_COLORS } from '../../renderer/canvas/colors';
 
 /** Four people, two per team, each with a straight curve in the first round. */
 function retro(): AppStore {
@@ -144,9 +144,9 @@ describe('the compare view in the room', () => {
     store.getState().setView('compare');
     const room = roomStateOf(store.getState(), 7);
     expect(room.screen).toEqual({ kind: 'compare' });
-    expect(room.compare?.teams.map((t) => [t.name, t.role, t.n])).toEqual([
-      ['Sales', 'sales', 2],
-      ['PS', 'ps', 2],
+    expect(room.compare?.teams.map((t) => [t.name, t.color, t.n])).toEqual([
+      ['Sales', TEAM_ROLE_COLORS.sales, 2],
+      ['PS', TEAM_ROLE_COLORS.ps, 2],
     ]);
     const sales = room.compare!.teams[0]!;
     expect(sales.mean).toHaveLength(room.compare!.grid.length);
@@ -222,8 +222,8 @@ describe('the compare view’s gap, drops and spans in the room', () => {
     const room = roomStateOf(store.getState(), 1);
     const gap = room.compare!.gap!;
     expect([gap.a, gap.b]).toEqual([
-      { name: 'Sales', role: 'sales' },
-      { name: 'PS', role: 'ps' },
+      { name: 'Sales', color: TEAM_ROLE_COLORS.sales },
+      { name: 'PS', color: TEAM_ROLE_COLORS.ps },
     ]);
     expect(gap.values).toHaveLength(room.compare!.grid.length);
     // Before the handover: mean(0.8, 0.6) − mean(0.3, 0.5) = 0.7 − 0.4; well after it: 0.2 − 0.4; outside the curves: nothing.
@@ -231,18 +231,22 @@ describe('the compare view’s gap, drops and spans in the room', () => {
     expect(at(room, gap.values, 0.85)).toBeCloseTo(-0.2, 6);
     expect(at(room, gap.values, 0.05)).toBeNull();
 
-    // Sales drops from 0.7 to 0.2 within the window after the handover; PS stays level, so it gets no marker.
+    // Sales: Sam drops 0.8 → 0.2, Sue 0.6 → 0.2 within the window: the team's drop is the mean of theirs, 0.5, drawn
+    // from the Sales line just before the handover (0.7) down to 0.2. PS stays level, so it gets no marker.
     expect(room.compare!.drops).toHaveLength(1);
     const drop = room.compare!.drops[0]!;
-    expect(drop).toMatchObject({ team: 'Sales', role: 'sales', at: h, dimmed: false });
-    expect(drop.before).toBeCloseTo(0.7, 6);
-    expect(drop.low).toBeCloseTo(0.2, 6);
+    expect(drop).toMatchObject({ team: 'Sales', color: TEAM_ROLE_COLORS.sales, at: h, dimmed: false });
+    expect(drop.drop).toBeCloseTo(0.5, 6);
+    expect(drop.from).toBeCloseTo(0.7, 6);
+    expect(drop.to).toBeCloseTo(0.2, 6);
     expect(drop.lowAt).toBeGreaterThanOrEqual(h + 0.1 - 0.006);
     expect(drop.lowAt).toBeLessThanOrEqual(h + 0.2 + 0.006);
 
     // The spread is highest before the handover (sd of 0.8, 0.6, 0.3, 0.5 = 0.18 against 0.12 after it): one span there.
     const analysis = roundAnalysis(store.getState().session, store.getState().roundId);
-    expect(room.compare!.spans).toEqual(analysis.disagreement.map((sp) => ({ start: sp.start, end: sp.end, phase: sp.phaseName })));
+    expect(room.compare!.spans).toEqual(
+      analysis.disagreement.map((sp, i) => ({ number: i + 1, start: sp.start, end: sp.end, firstPhase: sp.phaseNames[0], lastPhase: sp.phaseNames.at(-1) })),
+    );
     expect(room.compare!.spans).toHaveLength(1);
     const span = room.compare!.spans[0]!;
     expect(span.start).toBeCloseTo(0.1, 6);
@@ -301,6 +305,26 @@ describe('the compare view’s gap, drops and spans in the room', () => {
   });
 });
 
+describe('an "other team" round in the room', () => {
+  it('carries the perception lines instead of team lines, and no drops or gap of guesses', () => {
+    const store = retro();
+    store.getState().addRound('otherTeam', 'How did the other team see it?');
+    const anchors = [timePos(0.1), timePos(0.9)];
+    store.getState().session.participants.forEach((p, i) => store.getState().setCurveFromValues(p.id, anchors, [0.3 + i, 0.5 + i]));
+    store.getState().setView('compare');
+    const room = roomStateOf(store.getState(), 1);
+    expect(room.compare!.teams).toEqual([]);
+    expect(room.compare!.gap).toBeNull();
+    expect(room.compare!.drops).toEqual([]);
+    expect(room.compare!.perception.map((p) => [p.guessing.name, p.guessed.name])).toEqual([
+      ['Sales', 'PS'],
+      ['PS', 'Sales'],
+    ]);
+    expect(room.compare!.facts.drops).toEqual([]);
+    expect(parseRoomState(structuredClone(room))).toEqual(room);
+  });
+});
+
 describe('notes in the room', () => {
   /** The hand-checkable retro with three notes: one on Pat's curve by Sue, one by someone else, one by nobody. */
   function withNotes(): { store: AppStore; h: number } {
@@ -320,10 +344,10 @@ describe('notes in the room', () => {
     expect(room.compare).toBeNull();
     const pat = store.getState().session.participants[2]!;
     const phases = store.getState().session.timeline.phases;
-    expect(room.notes.map((n) => [n.at, n.kind, n.author, n.participant])).toEqual([
-      [0.3, 'event', 'Sue', 'Pat'],
-      [0.5, 'insight', 'Dr. Alex Meier', null],
-      [0.95, 'event', null, null],
+    expect(room.notes.map((n) => [n.number, n.at, n.kind, n.author, n.participant])).toEqual([
+      [1, 0.3, 'event', 'Sue', 'Pat'],
+      [2, 0.5, 'insight', 'Dr. Alex Meier', null],
+      [3, 0.95, 'event', null, null],
     ]);
     expect(room.notes[0]!.text).toBe('Sam promised release 3; pat and SUE disagreed');
     // Pinned to Pat's curve (0.3 throughout): the dot sits at 0.3, in Pat's colour; the others are the group's.
@@ -350,9 +374,9 @@ describe('notes in the room', () => {
       ['Sales 1 promised release 3; PS 1 and Sales 2 disagreed', 'Sales 2', 'PS 1'],
       // "Samuel" is not Sam; an author who is not a participant could name anyone: left out.
       ['Samuel from the customer: no handover talk', null, null],
-      ['Go-live', null, null],
-      // Any case, and an author who is a participant, becomes their label.
+      // Any case, and an author who is a participant, becomes their label (numbered by its place on the timeline, .7).
       ['Customer 1 asked for a call', 'Customer 1', null],
+      ['Go-live', null, null],
     ]);
     const words = new Set(JSON.stringify(room).toLowerCase().match(/[\p{L}]+/gu));
     for (const p of store.getState().session.participants) {

@@ -9,7 +9,7 @@ export function scriptedHost(answers: Partial<Platform> = {}) {
     openSession: async () => ({ kind: 'cancelled' }),
     saveSession: async (req) => {
       saved.push(req);
-      return { kind: 'saved', fileId: 'f1', fileName: req.suggestedName };
+      return { kind: 'saved', fileId: 'f1', fileName: req.suggestedName, backupProblem: null };
     },
     confirmUnsaved: async () => 'cancel',
     setDocumentState: () => {},

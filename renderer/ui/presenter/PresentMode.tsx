@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { findCommand, roomStateOf } from '../../state';
 import { useApp, useServices } from '../AppContext';
+import { ErrorBoundary, RoomFallback } from '../ErrorBoundary';
 import { RoomView } from './RoomView';
 import { usePointerActive } from './usePointerActive';
 
@@ -42,7 +43,10 @@ export function PresentMode() {
 
   return createPortal(
     <div ref={ref} className="present-mode" role="dialog" aria-modal="true" aria-label={t('presenter.presentMode.label')} tabIndex={-1} data-testid="present-mode">
-      <RoomView state={room} />
+      {/* A room view that fails says so; the leave button below stays. Each new state draws it again. */}
+      <ErrorBoundary resetKeys={[room]} fallback={(error) => <RoomFallback error={error} />}>
+        <RoomView state={room} />
+      </ErrorBoundary>
       <button type="button" className={`btn present-mode__leave${pointerActive ? ' is-shown' : ''}`} onClick={() => void findCommand('present.leave').run(files)}>
         {t('presenter.presentMode.leave')}
       </button>

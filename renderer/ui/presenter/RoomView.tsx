@@ -1,15 +1,15 @@
-import { Fragment, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Group } from 'react-konva';
-import type { RoomCompare, RoomLegendTeam, RoomNote, RoomState, RoomTeamSeries } from '../../../shared/contract';
-import { Band, DisagreementShading, GapStrip, HandoverDropMarker, NoteMarkers, SeriesLine, TargetLine, teamColor, teamDash } from '../../canvas/CompareLayers';
+import type { RoomCompare, RoomLegendTeam, RoomNote, RoomState } from '../../../shared/room-state';
+import { CompareOver, CompareUnder, CurveMarkers, NoteMarkers } from '../../canvas/CompareLayers';
 import { CurveChart } from '../../canvas/CurveChart';
-import { presenterStyle, type ChartGeometry } from '../../canvas/chartGeometry';
-import { SPAN_COLOR, TEAM_ROLE_COLORS } from '../../canvas/colors';
+import { presenterStyle } from '../../canvas/chartGeometry';
+import { SPAN_COLOR } from '../../canvas/colors';
 import { useElementSize } from '../../canvas/useElementSize';
-import type { CurvePoint, LineStyle, Milestone, Note, Team, TimePos } from '../../domain';
+import type { CurvePoint, LineStyle, Milestone, TimePos } from '../../domain';
+import { markerIsStroked, markerPath, type MarkerShape } from '../../scene/markers';
+import { dropMarkText, dropText, gapText, phaseSpan, spanPrompt } from '../../scene/sceneText';
 import type { VisibleCurve } from '../../state';
-import { formatLevel } from '../format';
 import './presenter.css';
 
 /**
@@ -38,6 +38,7 @@ export function RoomView({ state, children }: { state: RoomState | null; childre
         </p>
       </header>
       <RoomStage state={state} />
+      {state.compare && <RoomFacts compare={state.compare} />}
       {(state.legend.length > 0 || hasCompareKey(state.compare)) && <RoomLegend teams={state.legend} compare={state.compare} />}
       {children}
     </div>
@@ -108,25 +109,24 @@ function RoomStage({ state }: { state: RoomState }) {
   );
 }
 
-const hasCompareKey = (compare: RoomCompare | null) => !!compare && (compare.teams.length > 0 || compare.gap !== null || compare.spans.length > 0);
+const hasCompareKey = (compare: RoomCompare | null) =>
+  !!compare && (compare.teams.length > 0 || compare.gap !== null || compare.spans.length > 0 || compare.perception.length > 0);
 
 /** The chart's accessible description: what it shows besides the curves (the drop sizes, the spans, the notes). */
 function chartDescription(state: RoomState, curveCount: number, t: T, language: string): string {
   const parts = [t('presenter.room.chartLabel', { count: curveCount })];
   const compare = state.compare;
   if (compare?.gap) parts.push(t('presenter.room.gapLabel', { a: compare.gap.a.name, b: compare.gap.b.name }));
-  if (compare && compare.drops.length > 0) parts.push(t('presenter.room.dropsLabel', { drops: compare.drops.map((d) => dropLabel(d, t, language)).join(', ') }));
+  if (compare && compare.drops.length > 0) {
+    parts.push(t('presenter.room.dropsLabel', { drops: compare.drops.map((d) => dropMarkText(t, language, d.team, d.drop)).join(', ') }));
+  }
   if (compare && compare.spans.length > 0) {
-    const spans = compare.spans.map((sp, i) => t('presenter.room.spanItem', { n: i + 1, phase: sp.phase })).join(', ');
+    const spans = compare.spans.map((sp) => t('presenter.room.spanItem', { n: sp.number, phase: phaseSpan(t, sp.firstPhase, sp.lastPhase) })).join(', ');
     parts.push(t('presenter.room.spansLabel', { spans }));
   }
   if (state.notes.length > 0) parts.push(t('presenter.room.notesLabel', { count: state.notes.length }));
   return parts.join(' ');
 }
-
-/** "Sales −4,2", as the facilitator's drop marker says it. */
-const dropLabel = (d: RoomCompare['drops'][number], t: T, language: string) =>
-  `${d.team} ${t('compare.handover.marker', { drop: formatLevel(d.before - d.low, language) })}`;
 
 function RoomChart({ state, basis }: { state: RoomState; basis: { width: number; height: number } }) {
   const { t, i18n } = useTranslation();
@@ -137,18 +137,35 @@ function RoomChart({ state, basis }: { state: RoomState; basis: { width: number;
     // Room for the Sales–PS gap strip under the chart, as tall as two lines of the chart's type.
     return gap ? { ...base, stripHeight: Math.round(base.fontSize * 2.4) } : base;
   }, [basis.width, basis.height, gap]);
-  const curves = useMemo(
-    (): VisibleCurve[] =>
-      state.curves.map((c) => ({
-        participant: { id: c.key, name: c.label, teamId: c.team, color: c.color },
-        team: { id: c.team, name: c.team, role: 'other', lineStyle: c.lineStyle },
-        curve: { participantId: c.key, roundId: 'room', points: c.points as unknown as CurvePoint[] },
-        faded: c.faded,
-      })),
-    [state.curves],
+  // Every room state arrives as new objects: a curve that did not change keeps its object, so its
+  // (memoised) shape is not rendered again at each reveal step.
+  const kept = useRef(new Map<string, { json: string; curve: VisibleCurve }>());
+  const curves = useMemo((): VisibleCurve[] => {
+    const next = new Map<string, { json: string; curve: VisibleCurve }>();
+    const list = state.curves.map((c) => {
+      const json = JSON.stringify(c);
+      const known = kept.current.get(c.key);
+      const curve: VisibleCurve =
+        known?.json === json
+          ? known.curve
+          : {
+              participant: { id: c.key, name: c.label, teamId: c.team, color: c.color },
+              team: { id: c.team, name: c.team, role: 'other', lineStyle: c.lineStyle },
+              curve: { participantId: c.key, roundId: 'room', points: c.points as unknown as CurvePoint[] },
+              faded: c.faded,
+            };
+      next.set(c.key, { json, curve });
+      return curve;
+    });
+    kept.current = next;
+    return list;
+  }, [state.curves]);
+  const markers = useMemo(() => state.curves.map((c) => ({ key: c.key, color: c.color, marker: c.marker, markerPoints: c.markerPoints, faded: c.faded })), [state.curves]);
+  const pins = useMemo(
+    () => state.notes.map((n) => ({ key: `n${n.number}`, number: n.number, at: n.at as TimePos, kind: n.kind, color: n.color, level: n.level })),
+    [state.notes],
   );
   const { phases, milestones, handoverId } = state.timeline;
-  const notes = state.notes;
   const language = i18n.language;
   return (
     <div
@@ -156,7 +173,7 @@ function RoomChart({ state, basis }: { state: RoomState; basis: { width: number;
       data-gap={gap ? `${gap.a.name} − ${gap.b.name}` : undefined}
       data-drops={compare?.drops.length ?? 0}
       data-spans={compare?.spans.length ?? 0}
-      data-notes={notes.length}
+      data-notes={state.notes.length}
       data-testid="room-chart"
     >
       <CurveChart
@@ -169,49 +186,23 @@ function RoomChart({ state, basis }: { state: RoomState; basis: { width: number;
         handoverBadge={t('chart.handoverBadge')}
         label={chartDescription(state, curves.length, t, language)}
         style={style}
-        underlay={compare ? (g) => <CompareUnderlay geometry={g} compare={compare} targetLabel={t('compare.target.label')} /> : undefined}
-        overlay={
-          compare || notes.length > 0
-            ? (g) => (
-                <>
-                  {compare && <CompareOverlay geometry={g} compare={compare} dropLabel={(d) => dropLabel(d, t, language)} />}
-                  {compare?.gap && (
-                    <GapStrip
-                      geometry={g}
-                      grid={compare.grid as TimePos[]}
-                      gap={compare.gap.values}
-                      colorA={TEAM_ROLE_COLORS[compare.gap.a.role]}
-                      colorB={TEAM_ROLE_COLORS[compare.gap.b.role]}
-                      label={t('compare.gap.strip', { a: compare.gap.a.name, b: compare.gap.b.name })}
-                    />
-                  )}
-                  {notes.length > 0 && <RoomNoteMarkers geometry={g} notes={notes} />}
-                </>
-              )
-            : undefined
-        }
+        underlay={compare ? (g) => <CompareUnder geometry={g} drawing={compare} targetLabel={t('compare.target.label')} strong /> : undefined}
+        overlay={(g) => (
+          <>
+            <CurveMarkers geometry={g} curves={markers} />
+            {compare && (
+              <CompareOver
+                geometry={g}
+                drawing={compare}
+                dropLabel={(team, drop) => dropMarkText(t, language, team, drop)}
+                gapLabel={(a, b) => t('compare.gap.strip', { a, b })}
+              />
+            )}
+            {pins.length > 0 && <NoteMarkers geometry={g} notes={pins} />}
+          </>
+        )}
       />
     </div>
-  );
-}
-
-/** The notes' numbered pins on the chart, drawn by the facilitator's NoteMarkers from the room's notes. */
-function RoomNoteMarkers({ geometry, notes }: { geometry: ChartGeometry; notes: readonly RoomNote[] }) {
-  const pins = useMemo(() => {
-    const byPin = new Map<Note, RoomNote>();
-    for (const [i, n] of notes.entries()) {
-      byPin.set({ id: `n${i + 1}`, roundId: 'room', at: n.at as TimePos, participantId: null, kind: n.kind, text: n.text, author: '' }, n);
-    }
-    return byPin;
-  }, [notes]);
-  return (
-    <NoteMarkers
-      geometry={geometry}
-      notes={[...pins.keys()]}
-      selectedId={null}
-      levelOf={(pin) => pins.get(pin)?.level ?? null}
-      colorOf={(pin) => pins.get(pin)?.color ?? '#1f2a37'}
-    />
   );
 }
 
@@ -225,7 +216,7 @@ function RoomNotes({ notes }: { notes: readonly RoomNote[] }) {
         {t('presenter.room.notes')}
       </h2>
       <ol className="room__note-list">
-        {notes.map((n, i) => {
+        {notes.map((n) => {
           const meta = [
             t(`compare.notes.kinds.${n.kind}`),
             n.phase,
@@ -233,9 +224,9 @@ function RoomNotes({ notes }: { notes: readonly RoomNote[] }) {
             n.author ? t('presenter.room.noteBy', { name: n.author }) : '',
           ].filter(Boolean);
           return (
-            <li key={i} className="room__note" data-testid="room-note">
+            <li key={n.number} className="room__note" data-testid="room-note">
               <span className={`room__pin room__pin--${n.kind}`} style={{ borderColor: n.color }} aria-hidden="true">
-                {i + 1}
+                {n.number}
               </span>
               <div className="room__note-body">
                 <p className="room__note-text">{n.text}</p>
@@ -251,88 +242,58 @@ function RoomNotes({ notes }: { notes: readonly RoomNote[] }) {
   );
 }
 
-const asTeam = (s: RoomTeamSeries): Team => ({ id: s.name, name: s.name, role: s.role, lineStyle: s.lineStyle });
-
-/** Under the curves: the disagreement spans, each team's spread band, and the method's target curve. */
-function CompareUnderlay({ geometry: g, compare, targetLabel }: { geometry: ChartGeometry; compare: RoomCompare; targetLabel: string }) {
-  const grid = compare.grid as TimePos[];
-  const highlight = compare.teams.some((s) => s.highlighted);
-  const spans = useMemo(() => compare.spans.map((sp) => ({ start: sp.start as TimePos, end: sp.end as TimePos })), [compare.spans]);
+/**
+ * What the comparison says, in the room's words: the drop after the
+ * handover of Sales and PS and where they differed most, from the facts the
+ * facilitator's compare scene put into the room state, with the same
+ * sentences as the facilitator's screen and the PDF.
+ */
+function RoomFacts({ compare }: { compare: RoomCompare }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const gapTeams = compare.facts.gap ? [compare.facts.gap.a, compare.facts.gap.b] : [];
+  const drops = compare.facts.drops.filter((d) => gapTeams.length === 0 || gapTeams.includes(d.team));
+  const gap = compare.facts.gap ? gapText(t, language, compare.facts.gap) : null;
+  if (drops.length === 0 && !gap?.largest) return null;
   return (
-    <>
-      {/* Stronger than on the laptop, as the bands: projectors wash pale fills out. */}
-      {spans.length > 0 && <DisagreementShading geometry={g} spans={spans} opacity={0.24} />}
-      {compare.teams.map((s) =>
-        s.lower && s.upper ? (
-          <Band
-            key={s.name}
-            geometry={g}
-            grid={grid}
-            lower={s.lower}
-            upper={s.upper}
-            color={teamColor(asTeam(s))}
-            // A little stronger than on the laptop: projectors wash pale fills out.
-            opacity={s.dimmed ? 0.06 : highlight ? 0.32 : 0.2}
-          />
-        ) : null,
-      )}
-      {compare.target && <TargetLine geometry={g} grid={grid} values={compare.target} label={targetLabel} />}
-    </>
-  );
-}
-
-/** Over the curves: each team's mean, thick, in the team colour with a dark outline; the handover drop markers with their size. */
-function CompareOverlay({
-  geometry: g,
-  compare,
-  dropLabel,
-}: {
-  geometry: ChartGeometry;
-  compare: RoomCompare;
-  dropLabel: (drop: RoomCompare['drops'][number]) => string;
-}) {
-  const grid = compare.grid as TimePos[];
-  return (
-    <>
-      {compare.teams.map((s) => {
-        const team = asTeam(s);
-        const w = g.style.curveWidth * (s.highlighted ? 1.9 : 1.5);
-        const casing = g.style.casing;
-        const opacity = s.dimmed ? 0.35 : 1;
+    <section className="room__facts" aria-label={t('presenter.room.facts')} data-testid="room-facts">
+      {drops.map((d) => {
+        const text = dropText(t, language, d);
         return (
-          <Fragment key={s.name}>
-            {casing && (
-              <SeriesLine geometry={g} grid={grid} values={s.mean} color={casing} width={w + Math.max(3, w * 0.4)} dash={teamDash(team, w)} opacity={opacity} />
-            )}
-            <SeriesLine geometry={g} grid={grid} values={s.mean} color={teamColor(team)} width={w} dash={teamDash(team, w)} opacity={opacity} />
-          </Fragment>
+          <p key={d.team} className="room__fact" data-testid="room-drop">
+            {text.text}
+            {text.flag && <span className="room__flag">{text.flag}</span>}
+            {d.state !== 'notAcross' && d.n === 1 && <span className="room__basis"> · {t('compare.facts.onePerson')}</span>}
+          </p>
         );
       })}
-      {compare.drops.map((d, i) => (
-        <Group key={d.team} opacity={d.dimmed ? 0.35 : 1}>
-          <HandoverDropMarker
-            geometry={g}
-            handoverAt={d.at as TimePos}
-            before={d.before}
-            low={d.low}
-            lowAt={d.lowAt as TimePos}
-            color={TEAM_ROLE_COLORS[d.role]}
-            label={dropLabel(d)}
-            offset={i * g.style.curveWidth * 2}
-          />
-        </Group>
-      ))}
-    </>
+      {gap?.largest && (
+        <p className="room__fact" data-testid="room-gap-largest">
+          {gap.largest}
+          {gap.basis && <span className="room__basis"> · {gap.basis}</span>}
+        </p>
+      )}
+    </section>
   );
 }
 
-/** A short line in the team's style, as in the facilitator's legend, sized for the room. */
-function LineSample({ color, lineStyle }: { color: string; lineStyle: LineStyle }) {
+/** A short line in the style it stands for, as in the facilitator's legend, sized for the room: a person's with their marker, or a team line. */
+function LineSample({ color, lineStyle, marker = 'none', team = false }: { color: string; lineStyle: LineStyle; marker?: MarkerShape; team?: boolean }) {
   const dash = { solid: undefined, dashed: '10 6', dotted: '0.1 9', dashdot: '12 6 0.1 6' }[lineStyle];
   return (
     <svg className="room__line" viewBox="0 0 56 16" aria-hidden="true">
-      <line x1="5" y1="8" x2="51" y2="8" stroke="#1b2430" strokeWidth="9" strokeLinecap="round" strokeDasharray={dash} />
-      <line x1="5" y1="8" x2="51" y2="8" stroke={color} strokeWidth="5.5" strokeLinecap="round" strokeDasharray={dash} />
+      <line x1="5" y1="8" x2="51" y2="8" stroke={team ? '#ffffff' : '#1b2430'} strokeWidth={team ? 12 : 9} strokeLinecap="round" />
+      {team && <line x1="5" y1="8" x2="51" y2="8" stroke="#1b2430" strokeWidth="9.5" strokeLinecap="round" strokeOpacity="0.25" />}
+      <line x1="5" y1="8" x2="51" y2="8" stroke={color} strokeWidth={team ? 7.5 : 5.5} strokeLinecap="round" strokeDasharray={dash} />
+      {marker !== 'none' && (
+        <path
+          d={markerPath(marker, 12)}
+          transform="translate(28 8)"
+          fill={markerIsStroked(marker) ? 'none' : color}
+          stroke={markerIsStroked(marker) ? color : '#1b2430'}
+          strokeWidth={markerIsStroked(marker) ? 3 : 1.5}
+        />
+      )}
     </svg>
   );
 }
@@ -347,8 +308,22 @@ function RoomLegend({ teams, compare }: { teams: readonly RoomLegendTeam[]; comp
           <ul className="room__members" aria-label={t('presenter.room.means')}>
             {compare.teams.map((s) => (
               <li key={s.name} className={s.highlighted ? 'room__mean room__member--highlighted' : 'room__mean'} data-testid="room-mean">
-                <LineSample color={teamColor(asTeam(s))} lineStyle={s.lineStyle} />
+                <LineSample color={s.color} lineStyle={s.lineStyle} team />
                 <span>{t('presenter.room.mean', { team: s.name, count: s.n, n: s.n })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {compare && compare.perception.length > 0 && (
+        <div className="room__team room__team--means" data-testid="room-perception">
+          <ul className="room__members">
+            {compare.perception.map((p) => (
+              <li key={`${p.guessing.name}-${p.guessed.name}`} className="room__mean">
+                <LineSample color={p.guessed.color} lineStyle="dashed" team />
+                <span>{t('compare.perception.legendGuess', { guessing: p.guessing.name, guessed: p.guessed.name })}</span>
+                <LineSample color={p.guessed.color} lineStyle="solid" team />
+                <span>{t('compare.perception.legendReal', { guessed: p.guessed.name })}</span>
               </li>
             ))}
           </ul>
@@ -360,7 +335,7 @@ function RoomLegend({ teams, compare }: { teams: readonly RoomLegendTeam[]; comp
           <ul className="room__members">
             {[compare.gap.a, compare.gap.b].map((side) => (
               <li key={side.name} className="room__member">
-                <span className="room__chip" style={{ background: TEAM_ROLE_COLORS[side.role] }} aria-hidden="true" />
+                <span className="room__chip" style={{ background: side.color }} aria-hidden="true" />
                 <span>{t('presenter.room.gapHigher', { team: side.name })}</span>
               </li>
             ))}
@@ -371,14 +346,17 @@ function RoomLegend({ teams, compare }: { teams: readonly RoomLegendTeam[]; comp
         <div className="room__team room__key" data-testid="room-spans">
           <span className="room__team-name">{t('presenter.room.spans')}</span>
           <ol className="room__members">
-            {compare.spans.map((sp, i) => (
-              <li key={`${sp.start}-${sp.end}`} className="room__member">
-                <span className="room__span-number" style={{ background: SPAN_COLOR }} aria-hidden="true">
-                  {i + 1}
-                </span>
-                <span>{sp.phase}</span>
-              </li>
-            ))}
+            {compare.spans.map((sp) => {
+              const fact = compare.facts.spans.find((f) => f.number === sp.number);
+              return (
+                <li key={`${sp.start}-${sp.end}`} className="room__member" title={fact ? spanPrompt(t, fact) : undefined}>
+                  <span className="room__span-number" style={{ background: SPAN_COLOR }} aria-hidden="true">
+                    {sp.number}
+                  </span>
+                  <span>{phaseSpan(t, sp.firstPhase, sp.lastPhase)}</span>
+                </li>
+              );
+            })}
           </ol>
         </div>
       )}
@@ -388,7 +366,7 @@ function RoomLegend({ teams, compare }: { teams: readonly RoomLegendTeam[]; comp
           <ul className="room__members">
             {team.members.map((m) => (
               <li key={m.key} className={m.highlighted ? 'room__member room__member--highlighted' : 'room__member'}>
-                <LineSample color={m.color} lineStyle={team.lineStyle} />
+                <LineSample color={m.color} lineStyle={m.lineStyle} marker={m.marker} />
                 <span>{m.label}</span>
               </li>
             ))}

@@ -1,19 +1,16 @@
 // Main's export channels and the hidden report window, with the fake electron module.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type ExportFileRequest, type ExportPdfRequest } from '../../shared/contract';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExportFileRequest, ExportPdfRequest } from '../../shared/contract';
+import { exportFileRequestSchema, exportPdfRequestSchema } from '../../shared/messages';
 import { IpcSenderError } from '../../electron/main/ipc';
-import { parseExportFileRequest, parseExportPdfRequest, registerExportIpc } from '../../electron/main/export-ipc';
 import { hookCall, reportPageUrl } from '../../electron/main/report-window';
-import { IpcArgumentError } from '../../electron/main/validate';
 import { windowOptions } from '../../electron/main/windows';
-import { BrowserWindow, dialog, FakeWebContents, ipcMain, resetFakeElectron } from './fake-electron';
+import { BrowserWindow, dialog, FakeWebContents, resetFakeElectron } from './fake-electron';
+import { PRELOAD_PATH as PRELOAD, startIpc, type IpcHarness } from './ipc-harness';
 
 vi.mock('electron', () => import('./fake-electron'));
-
-const PRELOAD = '/app/out/preload/index.cjs';
 
 const pdfRequest = (patch: Partial<ExportPdfRequest> = {}): ExportPdfRequest => ({
   sessionText: '{"format":"wavelength-session"}',
@@ -33,34 +30,42 @@ function playReportPage(answer: unknown): void {
 }
 
 let folder: string;
+let ipc: IpcHarness;
 
 beforeEach(async () => {
   resetFakeElectron();
-  folder = await mkdtemp(join(tmpdir(), 'wavelength-export-'));
+  ipc = await startIpc();
+  // Exports land in their own folder, apart from the harness's data.
+  folder = join(ipc.folder, 'exports');
+  await mkdir(folder);
+});
+
+afterEach(async () => {
+  await ipc.dispose();
 });
 
 /** The facilitator's window, from which the renderer invokes the channel. */
 function facilitator(): BrowserWindow {
-  return new BrowserWindow(windowOptions(PRELOAD) as Record<string, unknown>);
+  return ipc.main;
 }
 
 describe('the export channels', () => {
   it('prints the report page in a hidden window with the same options and writes the PDF where the user said', async () => {
-    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
     const win = facilitator();
     dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(folder, 'Atlas') });
     playReportPage({ ok: true, title: 'Atlas', svg: '<svg/>', csv: 'x' });
 
-    const result = await ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()]);
+    const result = await ipc.invoke(win, 'exportPdf', pdfRequest());
 
     expect(result).toEqual({ kind: 'exported', fileName: 'Atlas.pdf' });
     // The dialog offers a sanitised name in Documents, filtered to PDF.
     const [, options] = dialog.showSaveDialog.mock.calls[0] as [unknown, { defaultPath: string; filters: unknown[] }];
-    expect(options.defaultPath).toBe('/home/user/Documents/Projekt Atlas.pdf');
+    expect(options.defaultPath).toBe(join(ipc.folder, 'Projekt Atlas.pdf'));
     expect(options.filters).toEqual([{ name: 'PDF report', extensions: ['pdf'] }]);
-    // A second window: hidden, hardened like every other, on the report page, destroyed afterwards.
+    // A second window: hidden, hardened like every other but without a preload, on the report page, destroyed afterwards.
     const reportWin = BrowserWindow.windows[1]!;
-    expect(reportWin.options).toEqual({ ...windowOptions(PRELOAD), show: false });
+    expect(reportWin.options).toEqual({ ...windowOptions('report', PRELOAD), show: false });
+    expect(reportWin.options.webPreferences).not.toHaveProperty('preload');
     expect(reportWin.visible).toBe(false);
     expect(reportWin.webContents.loadedUrl).toBe('app://wavelength/report.html');
     expect(reportWin.webContents.scripts).toEqual([
@@ -74,37 +79,35 @@ describe('the export channels', () => {
   });
 
   it('does nothing when the user cancels the save dialog', async () => {
-    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
     const win = facilitator();
-    await expect(ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()])).resolves.toEqual({ kind: 'cancelled' });
+    await expect(ipc.invoke(win, 'exportPdf', pdfRequest())).resolves.toEqual({ kind: 'cancelled' });
     expect(BrowserWindow.windows).toHaveLength(1);
   });
 
   it('answers with the page’s reason when it refuses the session, writes nothing and closes the window', async () => {
-    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
     const win = facilitator();
     dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(folder, 'Atlas.pdf') });
     playReportPage({ ok: false, error: 'It is not a Wavelength file.' });
-    await expect(ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()])).resolves.toEqual({
+    await expect(ipc.invoke(win, 'exportPdf', pdfRequest())).resolves.toEqual({
       kind: 'error',
       fileName: 'Atlas.pdf',
       detail: 'It is not a Wavelength file.',
     });
     expect(BrowserWindow.windows[1]!.isDestroyed()).toBe(true);
     expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(ipc.folder)).not.toContain('Atlas.pdf');
   });
 
   it('writes PNG bytes and SVG/CSV text as given, with the extension and without a .bak', async () => {
-    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
     const win = facilitator();
     await writeFile(join(folder, 'chart.png'), 'old');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'chart') });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
     await expect(
-      ipcMain.invokeFrom(win.webContents, CHANNELS.exportFile, [{ format: 'png', data: png, suggestedName: 'Atlas.png', filterName: 'PNG' }]),
+      ipc.invoke(win, 'exportFile', { format: 'png', data: png, suggestedName: 'Atlas.png', filterName: 'PNG' }),
     ).resolves.toEqual({ kind: 'exported', fileName: 'chart.png' });
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'curves.csv') });
-    await ipcMain.invokeFrom(win.webContents, CHANNELS.exportFile, [{ format: 'csv', data: 'a,b\r\n', suggestedName: 'A', filterName: 'CSV' }]);
+    await ipc.invoke(win, 'exportFile', { format: 'csv', data: 'a,b\r\n', suggestedName: 'A', filterName: 'CSV' });
     expect(new Uint8Array(await readFile(join(folder, 'chart.png')))).toEqual(png);
     expect(await readFile(join(folder, 'curves.csv'), 'utf8')).toBe('a,b\r\n');
     expect((await readdir(folder)).sort()).toEqual(['chart.png', 'curves.csv']);
@@ -113,10 +116,9 @@ describe('the export channels', () => {
   });
 
   it('refuses calls from a page that is not ours', async () => {
-    registerExportIpc({ preloadPath: PRELOAD, devServerUrl: undefined });
     const win = facilitator();
     await expect(
-      ipcMain.invokeFrom(win.webContents, CHANNELS.exportPdf, [pdfRequest()], { url: 'https://evil.example/', parent: null }),
+      ipc.invokeRaw(win, 'exportPdf', [pdfRequest()], { url: 'https://evil.example/', parent: null }),
     ).rejects.toThrow(IpcSenderError);
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
@@ -132,27 +134,28 @@ describe('the export channels', () => {
   });
 });
 
-describe('export request checks', () => {
+describe('export request checks (the table’s schemas)', () => {
   it('accepts exactly the contract’s shapes', () => {
-    expect(parseExportPdfRequest(pdfRequest())).toEqual(pdfRequest());
+    expect(exportPdfRequestSchema.parse(pdfRequest())).toEqual(pdfRequest());
     const file: ExportFileRequest = { format: 'svg', data: '<svg/>', suggestedName: 'A.svg', filterName: 'SVG' };
-    expect(parseExportFileRequest(file)).toEqual(file);
+    expect(exportFileRequestSchema.parse(file)).toEqual(file);
   });
 
-  it('refuses wrong or extra fields, unknown formats and options, and text posing as a PNG', () => {
+  it('refuses wrong or extra fields, unknown formats and options, and text posing as a PNG', async () => {
     const bad: unknown[] = [
       { ...pdfRequest(), path: '/etc/passwd' },
       { ...pdfRequest(), options: { paper: 'a3', language: 'de' } },
       { ...pdfRequest(), options: { paper: 'a4', language: 'fr' } },
       { ...pdfRequest(), sessionText: 42 },
     ];
-    for (const value of bad) expect(() => parseExportPdfRequest(value)).toThrow(IpcArgumentError);
+    for (const value of bad) await expect(ipc.invokeRaw(ipc.main, 'exportPdf', [value])).rejects.toThrow(/refused arguments/);
     const badFiles: unknown[] = [
       { format: 'exe', data: 'x', suggestedName: 'a', filterName: 'b' },
       { format: 'png', data: 'not bytes', suggestedName: 'a', filterName: 'b' },
       { format: 'csv', data: new Uint8Array(1), suggestedName: 'a', filterName: 'b' },
       { format: 'svg', data: '<svg/>', suggestedName: 'a' },
     ];
-    for (const value of badFiles) expect(() => parseExportFileRequest(value)).toThrow(IpcArgumentError);
+    for (const value of badFiles) await expect(ipc.invokeRaw(ipc.main, 'exportFile', [value])).rejects.toThrow(/refused arguments/);
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 });

@@ -7,9 +7,9 @@
  */
 import { readdir, stat, mkdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { SESSION_EXTENSION } from '../../shared/contract';
-import { readSessionFile, writeFileAtomic } from '../main/files';
-import type { ReportJob } from '../../shared/report-job';
+import { SESSION_EXTENSION } from '../shared/contract';
+import { readSessionFile, writeFileAtomic } from '../electron/main/files';
+import type { ReportJob } from '../shared/report-job';
 import type { ExportArgs } from './args';
 
 /** What the report page made of one session. */
@@ -123,7 +123,7 @@ export async function runBatch(args: ExportArgs, renderer: BatchRenderer, log: L
       for (const [ext, data] of outputs) {
         const target = join(outDir, `${stem}.${ext}`);
         // An export is made again from its session at will: no .bak beside it.
-        await writeFileAtomic(target, data, undefined, { backup: false });
+        await writeFileAtomic(target, data, { backup: false });
         written.push(target);
       }
       exported.push(file);

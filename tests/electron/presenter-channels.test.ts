@@ -1,40 +1,35 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The presenter's channels of the table, played from the facilitator's window and the room screen.
+import type { BrowserWindow as ElectronWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, ROOM_STATE_VERSION, type RoomState } from '../../shared/contract';
-import { registerPresenterIpc } from '../../electron/main/presenter-ipc';
-import { PresenterWindows } from '../../electron/main/presenter-window';
-import { ROOM_LIMITS } from '../../electron/main/room-state';
+import { CHANNELS } from '../../shared/contract';
+import { IPC, type IpcName } from '../../shared/ipc';
+import type { PresenterWindows } from '../../electron/main/presenter-window';
+import { ROOM_LIMITS, ROOM_STATE_VERSION, type RoomState } from '../../shared/room-state';
 import { BrowserWindow, fakeDisplay, ipcMain, LAPTOP_DISPLAY, resetFakeElectron, screen, type FakeWebContents } from './fake-electron';
+import { startIpc, type IpcHarness } from './ipc-harness';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 const PROJECTOR = fakeDisplay(2, { x: 1920, y: 0, width: 1280, height: 720 });
 
-let dataDir: string;
+let ipc: IpcHarness;
 let facilitator: BrowserWindow;
 let presenter: PresenterWindows;
-let dispose: () => void;
 let warn: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
   resetFakeElectron();
-  dataDir = await mkdtemp(join(tmpdir(), 'wavelength-presenter-ipc-'));
   screen.displays = [LAPTOP_DISPLAY, PROJECTOR];
-  facilitator = new BrowserWindow({});
-  await facilitator.loadURL('app://wavelength/index.html');
-  presenter = new PresenterWindows({ preloadPath: '/p.cjs', devServerUrl: undefined, dataDir });
-  dispose = registerPresenterIpc(presenter, undefined);
+  ipc = await startIpc();
+  facilitator = ipc.main;
+  presenter = ipc.presenter;
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
 afterEach(async () => {
-  dispose();
   warn.mockRestore();
   // Opening and closing the presenter remembers its display with a write that may still be running.
-  await presenter.idle();
-  await rm(dataDir, { recursive: true, force: true });
+  await ipc.dispose();
 });
 
 function roomState(overrides: Partial<RoomState> = {}): RoomState {
@@ -48,9 +43,22 @@ function roomState(overrides: Partial<RoomState> = {}): RoomState {
     timeline: { phases: [{ id: 'ph1', name: 'Kickoff', width: 1 }], milestones: [{ id: 'm1', name: 'Handover', at: 0.4 }], handoverId: 'm1' },
     scale: { low: 'disappointed', mid: 'satisfied', high: 'thrilled' },
     curves: [
-      { key: 'p1', label: 'Sales 1', team: 'Sales', color: '#0072B2', lineStyle: 'solid', faded: false, highlighted: false, points: [[0, 0.2], [1, 0.8]] },
+      {
+        key: 'p1',
+        label: 'Sales 1',
+        team: 'Sales',
+        color: '#0072B2',
+        lineStyle: 'solid',
+        marker: 'none',
+        markerPoints: [],
+        faded: false,
+        highlighted: false,
+        points: [[0, 0.2], [1, 0.8]],
+      },
     ],
-    legend: [{ name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', highlighted: false }] }],
+    legend: [
+      { name: 'Sales', lineStyle: 'solid', highlighted: false, members: [{ key: 'p1', label: 'Sales 1', color: '#0072B2', lineStyle: 'solid', marker: 'none', highlighted: false }] },
+    ],
     anonymous: true,
     compare: null,
     notes: [],
@@ -58,7 +66,13 @@ function roomState(overrides: Partial<RoomState> = {}): RoomState {
   };
 }
 
-const invoke = (from: FakeWebContents, channel: string, ...args: unknown[]) => ipcMain.invokeFrom(from, channel, args);
+const nameOf = (channel: string) => (Object.keys(IPC) as IpcName[]).find((name) => IPC[name].channel === channel)!;
+/** Calls through the harness, so an answer is also checked against the channel's result schema. */
+const invoke = async (from: FakeWebContents, channel: string, ...args: unknown[]) => {
+  const answer = await ipcMain.invokeFrom(from, channel, args);
+  const spec = IPC[nameOf(channel)];
+  return spec.kind === 'invoke' ? spec.result.parse(answer) : answer;
+};
 const send = (from: FakeWebContents, channel: string, ...args: unknown[]) => ipcMain.sendFrom(from, channel, args);
 const relayed = (win: BrowserWindow) => win.webContents.sent.filter(([channel]) => channel === CHANNELS.roomState);
 
@@ -103,8 +117,7 @@ describe('presenter IPC', () => {
 
   it('refuses another of our windows: only the facilitator window that opened the presenter publishes to it', async () => {
     const room = await openRoom();
-    const other = new BrowserWindow({});
-    await other.loadURL('app://wavelength/index.html');
+    const other = await ipc.window('main');
     send(other.webContents, CHANNELS.publishRoomState, roomState({ title: 'Other' }));
     expect(relayed(room)).toEqual([]);
     expect(warn).toHaveBeenCalledWith(`Refused ${CHANNELS.publishRoomState}:`, expect.stringMatching(/opened the presenter/));
@@ -114,11 +127,12 @@ describe('presenter IPC', () => {
     const room = await openRoom();
     send(room.webContents, CHANNELS.publishRoomState, roomState());
     expect(relayed(room)).toEqual([]);
-    await expect(invoke(room.webContents, CHANNELS.openPresenter, null)).rejects.toThrow(/presenter window/);
-    await expect(invoke(room.webContents, CHANNELS.listDisplays)).rejects.toThrow(/presenter window/);
+    expect(warn).toHaveBeenCalledWith(`Refused ${CHANNELS.publishRoomState}:`, 'publishRoomState is not open to the presenter window.');
+    await expect(invoke(room.webContents, CHANNELS.openPresenter, null)).rejects.toThrow(/not open to the presenter window/);
+    await expect(invoke(room.webContents, CHANNELS.listDisplays)).rejects.toThrow(/not open to the presenter window/);
     send(room.webContents, CHANNELS.closePresenter);
     expect(room.isDestroyed()).toBe(false);
-    await expect(invoke(facilitator.webContents, CHANNELS.currentRoomState)).rejects.toThrow(/Only the presenter window/);
+    await expect(invoke(facilitator.webContents, CHANNELS.currentRoomState)).rejects.toThrow(/not open to the main window/);
   });
 
   const bad: [string, unknown[]][] = [
@@ -157,13 +171,15 @@ describe('presenter IPC', () => {
     expect(facilitator.isFullScreen()).toBe(false);
     send(facilitator.webContents, CHANNELS.setFullScreen, true);
     expect(facilitator.isFullScreen()).toBe(true);
-    expect(facilitator.webContents.sent).toContainEqual([CHANNELS.fullScreenChanged, true]);
+    expect(facilitator.webContents.sent).toContainEqual([CHANNELS.fullScreenChange, true]);
   });
 
-  it('removes its handlers again', () => {
-    dispose();
-    expect(ipcMain.handlers.has(CHANNELS.openPresenter)).toBe(false);
-    expect(ipcMain.listenerCount(CHANNELS.publishRoomState)).toBe(0);
-    dispose = () => undefined;
+  it('gives the room screen its role: its calls outside its part are refused', async () => {
+    const room = await openRoom();
+    expect(ipc.roles.roleOf(room as unknown as ElectronWindow)).toBe('presenter');
+    expect((room.options.webPreferences as { additionalArguments: string[] }).additionalArguments).toEqual(['--wavelength-role=presenter']);
+    await expect(invoke(room.webContents, CHANNELS.saveSession, { text: '{}', fileId: null, saveAs: true, suggestedName: 'x' })).rejects.toThrow(
+      /not open to the presenter window/,
+    );
   });
 });

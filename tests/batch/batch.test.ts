@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { batchExitCode, outputStem, ReportRefusedError, runBatch, type BatchRenderer } from '../../electron/batch/batch';
+import { batchExitCode, outputStem, ReportRefusedError, runBatch, type BatchRenderer } from '../../batch/batch';
 import type { ReportJob } from '../../shared/report-job';
 
 /** Plays the report page: refuses anything that is not a "session", echoes the rest. */

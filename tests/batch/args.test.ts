@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExportArgs } from '../../electron/batch/args';
+import { parseExportArgs } from '../../batch/args';
 
 describe('parseExportArgs for npm run export', () => {
   it('takes inputs, the out folder, language and paper', () => {
