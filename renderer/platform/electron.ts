@@ -3,6 +3,7 @@ import type { Platform } from './platform';
 import { createElectronExports } from './export-electron';
 import { createElectronPresenter } from './presenter-electron';
 import { UNAVAILABLE_ROOM } from './room';
+import { createElectronRoom } from './room-electron';
 
 /**
  * The platform inside Electron: a thin pass-through to the preload's API
@@ -37,8 +38,7 @@ function facilitatorPlatform(api: WavelengthApi): Platform {
     },
     takeLaunchFile: () => api.takeLaunchFile(),
     onOpenFile: (listener) => api.onOpenFile(listener),
-    // Main does not run the room server yet (waits for the IPC channel table of issue 9).
-    room: UNAVAILABLE_ROOM,
+    room: createElectronRoom(api),
   };
 }
 
