@@ -19,7 +19,8 @@ export default defineConfig({
   // A test that only passes on a second try is a failing test here.
   retries: 0,
   failOnFlakyTests: true,
-  timeout: 30_000,
+  // Generous: the CI machine has two cores, and a page with 50 curves and axe checks takes its time there.
+  timeout: 90_000,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL,

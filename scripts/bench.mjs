@@ -287,6 +287,12 @@ async function measureStroke(browser, url, size, curves) {
   await sleepUntilUs(sent[sent.length - 1] + period);
   const strokeEnd = nowUs();
   const metricsStroke = (await taskDuration()) - metricsBefore;
+  // BENCH_PROFILE=dir: a CPU profile of the commit (pointer-up until the page settled), for finding what it costs.
+  if (process.env.BENCH_PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const upAt = nowUs();
   await mouse('mouseReleased', at(1), 0);
   await page.waitForFunction((n) => document.querySelector('[data-testid="curve-chart"]')?.getAttribute('data-curve-count') === String(n), curves + 1);
@@ -294,6 +300,10 @@ async function measureStroke(browser, url, size, curves) {
   const committedAt = nowUs();
   await page.waitForTimeout(400);
   const settledAt = nowUs();
+  if (process.env.BENCH_PROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(join(process.env.BENCH_PROFILE, `commit-${size.width}-${curves}.cpuprofile`), JSON.stringify(profile));
+  }
   if (process.env.BENCH_DEBUG) console.log('chart box before', JSON.stringify(box), 'after', JSON.stringify(await chart.boundingBox()));
   if (process.env.BENCH_DEBUG) await page.screenshot({ path: join(process.env.BENCH_DEBUG, `commit-${size.width}-${curves}.png`) });
   if (process.env.BENCH_DEBUG) console.log('canvas draws at commit', await page.evaluate(() => JSON.stringify(window.__draws.splice(0))));

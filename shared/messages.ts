@@ -248,6 +248,10 @@ export const exportFileRequestSchema = z.discriminatedUnion('format', [
 ]);
 export type ExportFileRequest = z.infer<typeof exportFileRequestSchema>;
 
+/** Why an export failed: what went wrong writing the file, or 'reportFailed' when the report could not be made. */
+export const EXPORT_PROBLEMS = [...FILE_PROBLEMS, 'reportFailed'] as const;
+export type ExportProblem = (typeof EXPORT_PROBLEMS)[number];
+
 export const exportResultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('exported'), fileName: text(MAX_NAME_LENGTH) }),
   /** Browser build: the report is open in a new tab with the print dialog; the user saves from there. */
@@ -255,7 +259,8 @@ export const exportResultSchema = z.discriminatedUnion('kind', [
   /** Browser build: the pop-up blocker stopped the report tab. */
   z.strictObject({ kind: z.literal('blocked') }),
   z.strictObject({ kind: z.literal('cancelled') }),
-  z.strictObject({ kind: z.literal('error'), fileName: text(MAX_NAME_LENGTH), detail: text() }),
+  /** The file could not be written (a FileProblem, with the OS's code), or the report could not be made. */
+  z.strictObject({ kind: z.literal('error'), fileName: text(MAX_NAME_LENGTH), problem: z.enum(EXPORT_PROBLEMS), osCode: osCodeSchema }),
 ]);
 export type ExportResult = z.infer<typeof exportResultSchema>;
 

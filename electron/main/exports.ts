@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { ExportFileRequest, ExportPdfRequest, ExportResult } from '../../shared/contract';
 import { ensureExtension, sanitizeFileName } from '../../shared/file-names';
-import { writeFileAtomic } from './files';
+import { fileProblemOf, writeFileAtomic } from './files';
 import { withReportWindow, type ReportWindowDeps } from './report-window';
 
 /** The chosen path with its extension, or undefined when the user cancelled. */
@@ -28,16 +28,11 @@ async function writeExport(path: string, data: string | Uint8Array): Promise<Exp
   try {
     await writeFileAtomic(path, data, { backup: false });
   } catch (error) {
-    return { kind: 'error', fileName, detail: describeFailure(error) };
+    return { kind: 'error', fileName, ...fileProblemOf(error) };
   }
   return { kind: 'exported', fileName };
 }
 
-/** The OS's own words where there are some (the write failed), else the error's message. */
-function describeFailure(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  return (cause instanceof Error ? cause.message : String(cause)).slice(0, 1000);
-}
 
 export async function exportPdf(win: BrowserWindow, request: ExportPdfRequest, deps: ReportWindowDeps): Promise<ExportResult> {
   const path = await askExportPath(win, 'pdf', request.suggestedName, request.filterName);
@@ -47,7 +42,9 @@ export async function exportPdf(win: BrowserWindow, request: ExportPdfRequest, d
     const job = { sessionText: request.sessionText, options: request.options, roundId: null };
     pdf = await withReportWindow(deps, job, (report) => report.pdf());
   } catch (error) {
-    return { kind: 'error', fileName: basename(path), detail: describeFailure(error) };
+    // The renderer says it in the UI language; the technical reason stays in the log.
+    console.error('The report could not be made:', error);
+    return { kind: 'error', fileName: basename(path), problem: 'reportFailed', osCode: null };
   }
   return writeExport(path, pdf);
 }

@@ -42,8 +42,8 @@ export function displayLayer(layer: Konva.Layer, zIndex: number): () => void {
       scratch = new OffscreenCanvas(width, height).getContext('2d');
       if (!scratch) return;
     }
-    // A transfer empties the canvas it comes from: copy into the scratch canvas, hand that over.
-    scratch.clearRect(0, 0, width, height);
+    // A transfer empties the canvas it comes from: copy into the scratch canvas, hand that over. The scratch
+    // is blank here (new, or emptied by the last transfer), so it is not cleared first.
     scratch.drawImage(source, 0, 0);
     if (display.width !== width) display.width = width;
     if (display.height !== height) display.height = height;

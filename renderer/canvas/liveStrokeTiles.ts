@@ -114,7 +114,7 @@ export class LiveStrokeTiles {
       if (!this.scratch) throw new Error('no 2d context for the live stroke');
     }
     const scratch = this.scratch;
-    scratch.clearRect(0, 0, device, device);
+    // Blank here (new, or emptied by the last transfer): no clearing first.
     scratch.drawImage(tile.surface.canvas, 0, 0);
     tile.bitmap.transferFromImageBitmap(scratch.canvas.transferToImageBitmap());
   }

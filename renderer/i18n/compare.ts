@@ -129,7 +129,7 @@ const en = {
     spanDetail_other: 'spread {{spread}}, {{count}} curves',
     perceptionNone: '{{guessing}} about {{guessed}}: no overlap of guess and real curves.',
     meanTeam: '{{team}} team line',
-    lineRule: 'Team lines: drawn where two or more of a team’s curves exist, fainter where fewer drew; they move with the curves, so nobody starting or stopping makes them jump.',
+    lineRule: 'Team lines: drawn where two or more of a team’s curves exist (a team of one person: along its curve), fainter where fewer drew; they move with the curves, so nobody starting or stopping makes them jump.',
   },
   phaseEdit: {
     confirmRemove: 'Remove the phase “{{phase}}”?',
@@ -325,7 +325,7 @@ export const compare: AreaTexts<typeof en> = {
       spanDetail_other: 'Streuung {{spread}}, {{count}} Kurven',
       perceptionNone: '{{guessing}} über {{guessed}}: Schätzung und echte Kurven überschneiden sich nicht.',
       meanTeam: 'Teamlinie {{team}}',
-      lineRule: 'Teamlinien: gezeichnet, wo zwei oder mehr Kurven eines Teams vorliegen, blasser, wo weniger gezeichnet haben; sie folgen den Kurven, niemand, der anfängt oder aufhört, lässt sie springen.',
+      lineRule: 'Teamlinien: gezeichnet, wo zwei oder mehr Kurven eines Teams vorliegen (bei einem Team aus einer Person: entlang ihrer Kurve), blasser, wo weniger gezeichnet haben; sie folgen den Kurven, niemand, der anfängt oder aufhört, lässt sie springen.',
     },
     phaseEdit: {
       confirmRemove: 'Die Phase „{{phase}}“ entfernen?',

@@ -35,7 +35,8 @@ export function createBrowserExports(win: Window) {
         const result = await hook.load({ sessionText: request.sessionText, options: request.options, roundId: null });
         if (!result.ok) {
           tab.close();
-          return { kind: 'error', fileName, detail: result.error };
+          console.error('The report could not be made:', result.error);
+          return { kind: 'error', fileName, problem: 'reportFailed', osCode: null };
         }
         tab.document.title = fileName.replace(/\.pdf$/, '');
         tab.focus();
@@ -44,7 +45,8 @@ export function createBrowserExports(win: Window) {
         return { kind: 'printing' };
       } catch (error) {
         if (!tab.closed) tab.close();
-        return { kind: 'error', fileName, detail: error instanceof Error ? error.message : String(error) };
+        console.error('The report could not be made:', error);
+        return { kind: 'error', fileName, problem: 'reportFailed', osCode: null };
       }
     },
 

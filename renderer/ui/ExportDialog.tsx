@@ -9,6 +9,7 @@ import { reportRounds } from '../report/reportFormat';
 import { reportT } from '../report/reportI18n';
 import { EXPORT_FORMATS, findCommand, formatKeyBinding, type ExportFormat } from '../state';
 import { useApp, useServices } from './AppContext';
+import { osReason } from './notices';
 import './exportDialog.css';
 
 type Status =
@@ -234,7 +235,7 @@ function statusText(status: Status, t: (key: string, options?: Record<string, un
     case 'working':
       return t('report.dialog.working');
     case 'failed':
-      return t('report.dialog.failed', { detail: status.detail });
+      return t('report.dialog.failedUnexpectedly', { detail: status.detail });
     case 'done':
       switch (status.result.kind) {
         case 'exported':
@@ -246,7 +247,7 @@ function statusText(status: Status, t: (key: string, options?: Record<string, un
         case 'cancelled':
           return '';
         case 'error':
-          return t('report.dialog.failed', { detail: status.result.detail });
+          return `${t('report.dialog.failed', { file: status.result.fileName })} ${t(`report.exportErrors.${status.result.problem}`)}${osReason(t, status.result.osCode)}`;
       }
   }
 }

@@ -52,7 +52,8 @@ export function describeFileError(t: TFunction, error: SessionFileError): string
 }
 
 /** The OS's code of a failure, added to the sentence ("(System: ENOSPC)"); '' when there is none. */
-const osReason = (t: TFunction, code: string | null): string => (code ? ` ${t('files.notices.osReason', { code })}` : '');
+/** The OS's code for a failed write, added to the sentence in the UI language (also for exports). */
+export const osReason = (t: (key: string, options?: Record<string, unknown>) => string, code: string | null): string => (code ? ` ${t('files.notices.osReason', { code })}` : '');
 
 /**
  * A notice's sentence, and the command that helps (Save as… for a file that

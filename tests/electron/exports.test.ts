@@ -84,14 +84,27 @@ describe('the export channels', () => {
     expect(BrowserWindow.windows).toHaveLength(1);
   });
 
-  it('answers with the page’s reason when it refuses the session, writes nothing and closes the window', async () => {
+  it('says why a file could not be written (the problem and the OS code, for the UI to put into words) and leaves what was there', async () => {
+    const win = facilitator();
+    // A folder where the file should go: the write fails with EISDIR (as a name taken by a folder does).
+    await mkdir(join(folder, 'chart.png'));
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'chart.png') });
+    await expect(
+      ipc.invoke(win, 'exportFile', { format: 'png', data: new Uint8Array([1, 2]), suggestedName: 'A', filterName: 'PNG' }),
+    ).resolves.toEqual({ kind: 'error', fileName: 'chart.png', problem: 'isFolder', osCode: 'EISDIR' });
+    expect(await readdir(folder)).toEqual(['chart.png']);
+    expect(await readdir(join(folder, 'chart.png'))).toEqual([]);
+  });
+
+  it('answers that the report could not be made when the page refuses the session, writes nothing and closes the window', async () => {
     const win = facilitator();
     dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(folder, 'Atlas.pdf') });
     playReportPage({ ok: false, error: 'It is not a Wavelength file.' });
     await expect(ipc.invoke(win, 'exportPdf', pdfRequest())).resolves.toEqual({
       kind: 'error',
       fileName: 'Atlas.pdf',
-      detail: 'It is not a Wavelength file.',
+      problem: 'reportFailed',
+      osCode: null,
     });
     expect(BrowserWindow.windows[1]!.isDestroyed()).toBe(true);
     expect(await readdir(folder)).toEqual([]);
