@@ -15,6 +15,10 @@
  */
 import { z } from 'zod';
 
+// No code generation: the app's CSP forbids eval, and zod would otherwise probe for it. Set here too, not only
+// in room-state.ts: this module may be evaluated first, and building its schemas can already run a parse.
+z.config({ jitless: true });
+
 /** What one message may weigh, as UTF-8 bytes. A curve of 1001 points is about 20 kB. */
 export const MAX_DEVICE_MESSAGE_BYTES = 32 * 1024;
 /** The server refuses a WebSocket frame above this outright (closes with 1009). */
