@@ -18,6 +18,7 @@ export default defineConfig({
           include: [
             'tests/domain/**/*.test.ts',
             'tests/scene/**/*.test.ts',
+            'tests/room/**/*.test.ts',
             'tests/state/**/*.test.ts',
             'tests/electron/**/*.test.ts',
             'tests/batch/**/*.test.ts',

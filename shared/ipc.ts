@@ -17,6 +17,7 @@
  * out after a native dialog.
  */
 import { z } from 'zod';
+import { facilitatorCommandSchema, roomEventSchema, roomStatusSchema } from './room-protocol';
 import { roomStateSchema } from './room-state';
 import {
   appCommandSchema,
@@ -147,6 +148,16 @@ export const IPC = {
   setFullScreen: send('wavelength:set-full-screen', { args: z.tuple([z.boolean()]), roles: ['main', 'presenter'] }),
   /** This window entered or left full screen, by any means. */
   fullScreenChange: event('wavelength:full-screen-changed', { payload: z.boolean(), roles: ['main', 'presenter'] }),
+
+  // --- The local room: the facilitator's window only ---------------------------
+  // Main runs the room server (electron/main/room.ts); its controls never reach the network,
+  // the room screen or the report window.
+  /** Open or close the room, hand it the round and the timer, choose the address, decide a request. */
+  roomCommand: send('wavelength:room-command', { args: z.tuple([facilitatorCommandSchema]), roles: ['main'] }),
+  /** The room as it is now (a reloaded page asks once, then follows roomEvent). */
+  roomStatus: invoke('wavelength:room-status', { args: none, result: roomStatusSchema, roles: ['main'] }),
+  /** The room's status changed, or a device submitted a curve. */
+  roomEvent: event('wavelength:room-event', { payload: roomEventSchema, roles: ['main'] }),
 } as const satisfies Record<string, ChannelSpec>;
 
 export type IpcTable = typeof IPC;

@@ -15,7 +15,7 @@
 import { z } from 'zod';
 
 /** Version of the room state's layout; a receiver ignores states of another version. */
-export const ROOM_STATE_VERSION = 3;
+export const ROOM_STATE_VERSION = 4;
 
 // No code generation: the app's CSP forbids eval, and zod would otherwise probe for it.
 z.config({ jitless: true });
@@ -303,6 +303,32 @@ const noteSchema = z.strictObject({
   level: unit.nullable(),
 });
 
+/**
+ * The timebox of the current step (renderer/domain/timer.ts), on the
+ * facilitator's clock: the room screen runs on the same computer, so it
+ * counts down from `anchorAt` itself and needs no state per second.
+ */
+const timerSchema = z.strictObject({
+  durationMs: z.number().int().min(0).max(24 * 3600_000),
+  /** What was left at anchorAt; negative past the end (the timer never ends a step). */
+  remainingMs: z.number().min(-24 * 3600_000).max(24 * 3600_000),
+  anchorAt: z.number().min(0),
+  running: z.boolean(),
+  sound: z.boolean(),
+});
+
+/**
+ * How to join the local room while people draw: the QR code (which holds
+ * the join link with its secret), the address to type and the short code.
+ */
+const joinSchema = z.strictObject({
+  typedUrl: z.string().max(100),
+  code: z.string().max(16),
+  qr: z
+    .strictObject({ size: z.number().int().min(21).max(177), modules: z.string().regex(/^[01]*$/).max(177 * 177) })
+    .refine((q) => q.modules.length === q.size * q.size, 'the QR code is not size × size modules'),
+});
+
 export const roomStateSchema = z
   .strictObject({
     version: z.literal(ROOM_STATE_VERSION),
@@ -328,6 +354,10 @@ export const roomStateSchema = z
     compare: compareSchema.nullable(),
     /** Notes of the round while the chart shows them (discuss; compare with notes on); empty otherwise. */
     notes: z.array(noteSchema).max(ROOM_LIMITS.notes),
+    /** The step's timer, large, while the facilitator has one set; null otherwise. */
+    timer: timerSchema.nullable(),
+    /** The join card while the local room is open and people draw (setup and draw); null otherwise. */
+    join: joinSchema.nullable(),
   })
   .superRefine((s, ctx) => {
     const points = s.curves.reduce((sum, c) => sum + c.points.length, 0);
@@ -347,6 +377,8 @@ export type RoomPerception = RoomCompare['perception'][number];
 export type RoomFacts = RoomCompare['facts'];
 export type RoomNote = RoomState['notes'][number];
 export type RoomLineStyle = RoomCurve['lineStyle'];
+export type RoomTimer = NonNullable<RoomState['timer']>;
+export type RoomJoinCard = NonNullable<RoomState['join']>;
 
 /** Why a room state was refused, in one line: the first problem with its path. */
 export class RoomStateError extends Error {

@@ -21,6 +21,8 @@ import { PresenterWindows } from './presenter-window';
 import { installApplicationMenu } from './menu';
 import { DEFAULT_NATIVE_TEXTS } from './native-texts';
 import { registerAppProtocol, registerAppScheme } from './protocol-electron';
+import { RoomService } from './room';
+import { participantFiles } from '../../room/static-files';
 import { sendEvent, WindowRoles } from './window-roles';
 import { hardenContents, hardenSession } from './windows';
 
@@ -45,6 +47,8 @@ let presenter: PresenterWindows | undefined;
 /** The facilitator's window: the one with the session, its autosave and the files the OS asks to open. */
 let mainWindow: BrowserWindow | undefined;
 let ready = false;
+// Nothing listens until the facilitator opens the room; the participant page's files are read from the build then.
+const room = new RoomService({ files: () => participantFiles(rendererDir) });
 // userData is known before 'ready'; the folder itself is made on the first write.
 const autosave = new AutosaveStore(join(app.getPath('userData'), AUTOSAVE_FOLDER_NAME), undefined, app.getVersion());
 const openRequests = new OpenRequests({
@@ -122,11 +126,12 @@ if (cli.kind !== 'none') {
   });
 
   // A write or clear of the autosave may still be on its way to disk; finish it before the process ends.
+  // The local room closes too: its listener stops and every device's access ends.
   let autosaveFlushed = false;
   app.on('will-quit', (event) => {
     if (autosaveFlushed) return;
     event.preventDefault();
-    void Promise.all([autosave.idle(), presenter?.idle()]).finally(() => {
+    void Promise.all([autosave.idle(), presenter?.idle(), room.dispose()]).finally(() => {
       autosaveFlushed = true;
       app.quit();
     });
@@ -154,6 +159,7 @@ if (cli.kind !== 'none') {
       documents,
       autosave,
       presenter,
+      room,
       openRequests,
       report: { preloadPath, devServerUrl, roles },
       nativeTexts: () => nativeTexts,

@@ -28,6 +28,7 @@ import { isTrustedPageUrl } from './origins';
 import type { PresenterWindows } from './presenter-window';
 import type { ReportWindowDeps } from './report-window';
 import { parseRoomState } from '../../shared/room-state';
+import type { RoomService } from './room';
 import { openSession, saveSession } from './session-files';
 import type { WindowRoles } from './window-roles';
 
@@ -57,6 +58,8 @@ export interface IpcDeps extends IpcAccess {
   documents: WindowDocuments;
   autosave: AutosaveStore;
   presenter: PresenterWindows;
+  /** The local room's server, run in main. */
+  room: RoomService;
   openRequests: OpenRequests;
   /** The hidden report window the PDF export prints. */
   report: ReportWindowDeps;
@@ -111,6 +114,8 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     publishRoomState: ({ window }, state) => deps.presenter.publish(window, parseRoomState(state)),
     currentRoomState: ({ window }) => deps.presenter.currentState(window),
     setFullScreen: ({ window }, on) => deps.presenter.setFullScreen(window, on),
+    roomCommand: ({ window }, command) => void deps.room.run(window, command),
+    roomStatus: ({ window }) => deps.room.status(window),
   };
 }
 

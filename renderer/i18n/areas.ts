@@ -2,6 +2,7 @@ import { compare } from './compare';
 import { files } from './files';
 import { presenter } from './presenter';
 import { report } from './report';
+import { room } from './room';
 import { safety } from './safety';
 
 /**
@@ -15,7 +16,7 @@ export interface AreaTexts<T> {
   readonly de: Strings<T>;
 }
 
-export const AREAS = { compare, files, presenter, report, safety } as const;
+export const AREAS = { compare, files, presenter, report, room, safety } as const;
 
 export function areaResources(language: 'de' | 'en'): Record<string, unknown> {
   return Object.fromEntries(Object.entries(AREAS).map(([name, texts]) => [name, texts[language]]));

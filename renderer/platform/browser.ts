@@ -3,6 +3,7 @@ import type { OpenSessionResult, Platform, SaveSessionResult, UnsavedChoice } fr
 import { createBrowserAutosave } from './autosave-browser';
 import { createBrowserExports } from './export-browser';
 import { createBrowserPresenter } from './presenter-browser';
+import { createBrowserRoom } from './room-browser';
 import { decodeSessionBytes, downloadFileName, sessionTextBytes, tooLarge, type SessionTextResult } from './session-file';
 
 /**
@@ -117,6 +118,8 @@ export function createBrowserPlatform(win: Window = window): Platform {
     onOpenFile() {
       return () => undefined;
     },
+
+    room: createBrowserRoom(win),
   };
 }
 

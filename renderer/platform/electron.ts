@@ -2,6 +2,8 @@ import type { AnyRoleApi, WavelengthApi } from '../../shared/contract';
 import type { Platform } from './platform';
 import { createElectronExports } from './export-electron';
 import { createElectronPresenter } from './presenter-electron';
+import { UNAVAILABLE_ROOM } from './room';
+import { createElectronRoom } from './room-electron';
 
 /**
  * The platform inside Electron: a thin pass-through to the preload's API
@@ -36,6 +38,7 @@ function facilitatorPlatform(api: WavelengthApi): Platform {
     },
     takeLaunchFile: () => api.takeLaunchFile(),
     onOpenFile: (listener) => api.onOpenFile(listener),
+    room: createElectronRoom(api),
   };
 }
 
@@ -57,5 +60,7 @@ function roomScreenPlatform(api: Exclude<AnyRoleApi, WavelengthApi>): Platform {
     autosave: { write: refused('The autosave'), read: refused('The autosave'), clear: refused('The autosave') },
     takeLaunchFile: refused('The launch file'),
     onOpenFile: () => nothing,
+    // The room's controls belong to the facilitator's window alone.
+    room: UNAVAILABLE_ROOM,
   };
 }

@@ -17,6 +17,7 @@ import type {
   SaveSessionResult,
   UnsavedChoice,
 } from '../../shared/contract';
+import type { RoomPort } from './room';
 
 export type {
   AppCommand,
@@ -133,4 +134,6 @@ export interface Platform {
   takeLaunchFile(): Promise<LaunchFileResult>;
   /** Files the host asks to open while the app runs; returns an unsubscribe function. */
   onOpenFile(listener: (result: ExternalFileResult) => void): () => void;
+  /** The local room: participants draw on their own devices (platform/room.ts). */
+  readonly room: RoomPort;
 }

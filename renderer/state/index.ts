@@ -12,3 +12,6 @@ export * from './commands';
 export * from './presenterSlice';
 export * from './roomState';
 export * from './exportSlice';
+export * from './roomSlice';
+export * from './roomPeople';
+export * from './roomWiring';

@@ -72,7 +72,22 @@ export function roomStateOf(state: AppState, rev: number): RoomState {
     anonymous,
     compare: scene && state.view === 'compare' ? compareDrawingOf(scene) : null,
     notes: scene ? notesOf(state, scene, labels) : [],
+    timer: state.timer ? { ...state.timer } : null,
+    join: joinCardOf(state),
   };
+}
+
+/**
+ * The join card for the room screen: while the local room is open and the
+ * workshop is at setting up or drawing (people join to draw; on the reveal
+ * and after, the chart needs the screen). The laptop's room panel shows the
+ * same card from the same status.
+ */
+function joinCardOf(state: AppState): RoomState['join'] {
+  const status = state.roomStatus;
+  if (!status.open || (state.view !== 'setup' && state.view !== 'draw')) return null;
+  const { typedUrl, code, qr } = status.join;
+  return { typedUrl, code, qr: { size: qr.size, modules: qr.modules } };
 }
 
 /** Drawing and revealing: the curves the facilitator's chart shows, a highlight standing out. */
@@ -349,6 +364,8 @@ const ROOM_INPUTS = [
   'language',
   'roomAnonymous',
   'roomLegend',
+  'timer',
+  'roomStatus',
 ] as const satisfies readonly (keyof AppState)[];
 
 /** Cheap check before deriving: did anything the room state is made from change? */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { drawnCount, hasDrawn } from '../state';
+import { drawnCount, hasDrawn, nextUndrawn, personRoomState } from '../state';
+import { RoomPanel } from './room/RoomPanel';
 import { RoundPicker } from './RoundPicker';
 import { useActions, useApp } from './AppContext';
 import { ChartPanel } from './ChartPanel';
@@ -18,8 +19,12 @@ export function DrawView() {
   const s = useActions();
   const curves = useVisibleCurves();
   const [typing, setTyping] = useState(false);
+  const roomStatus = useApp((s) => s.roomStatus);
   const drawer = session.participants.find((p) => p.id === drawerId);
   const count = drawnCount(session, roundId);
+  // "Done — next person": straight to the next one without a curve (their curtain), one click per person.
+  const next = drawer ? nextUndrawn(session, roundId, drawer.id) : null;
+  const allDrawn = count.total > 0 && count.drawn === count.total;
 
   return (
     <div className="draw">
@@ -37,6 +42,7 @@ export function DrawView() {
           {session.participants.map((p) => {
             const team = session.teams.find((tm) => tm.id === p.teamId);
             const done = hasDrawn(session, roundId, p.id);
+            const inRoom = roomStatus.open ? personRoomState(session, roundId, roomStatus, p.id) : null;
             return (
               <li key={p.id}>
                 <button
@@ -51,9 +57,15 @@ export function DrawView() {
                   <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
                   <span className="person__name">{p.name}</span>
                   <span className="person__team">{team?.name}</span>
-                  <span className={`person__state${done ? ' person__state--done' : ''}`}>
-                    {done ? `✓ ${t('draw.drawn')}` : t('draw.notDrawn')}
-                  </span>
+                  {inRoom ? (
+                    <span className={`person__state person__state--${inRoom}${done ? ' person__state--done' : ''}`} data-testid="room-person-state" data-state={inRoom}>
+                      {t(`room.panel.state.${inRoom}`)}
+                    </span>
+                  ) : (
+                    <span className={`person__state${done ? ' person__state--done' : ''}`}>
+                      {done ? `✓ ${t('draw.drawn')}` : t('draw.notDrawn')}
+                    </span>
+                  )}
                 </button>
               </li>
             );
@@ -68,9 +80,21 @@ export function DrawView() {
 
       <main className="draw__main">
         {drawer === undefined ? (
-          <div className="curtain curtain--idle">
-            <h2>{t('draw.pickTitle')}</h2>
-            <p>{t('draw.pickHint')}</p>
+          <div className="curtain curtain--idle draw__idle">
+            {allDrawn ? (
+              <div className="all-drawn" role="status">
+                <strong>{t('room.flow.allDrawn')}</strong>
+                <button type="button" className="btn btn--primary btn--large" onClick={() => s.setView('reveal')}>
+                  {t('room.flow.reveal')}
+                </button>
+              </div>
+            ) : (
+              <>
+                <h2>{t('draw.pickTitle')}</h2>
+                <p>{t('draw.pickHint')}</p>
+              </>
+            )}
+            <RoomPanel />
           </div>
         ) : curtain ? (
           <div className="curtain" role="dialog" aria-modal="false" aria-labelledby="curtain-title">
@@ -113,8 +137,16 @@ export function DrawView() {
                 {t('draw.clear')}
               </button>
               <span className="spacer" />
-              <button type="button" className="btn btn--primary" onClick={() => s.finishDrawing()}>
-                {t('draw.done')}
+              <button
+                type="button"
+                className="btn btn--primary"
+                onClick={() => {
+                  setTyping(false);
+                  if (next) s.startDrawing(next.id);
+                  else s.finishDrawing();
+                }}
+              >
+                {next ? t('room.flow.doneNext', { name: next.name }) : t('draw.done')}
               </button>
             </div>
           </>

@@ -4,6 +4,7 @@ import { LANGUAGES, type Language } from '../i18n';
 import { useApp, useServices } from './AppContext';
 import { ExportButton } from './ExportDialog';
 import { PresenterMenu } from './presenter/PresenterMenu';
+import { TimerControl } from './timer/TimerControl';
 
 const VIEWS: readonly View[] = ['setup', 'draw', 'reveal', 'compare', 'discuss'];
 
@@ -83,6 +84,7 @@ export function TopBar() {
         <CommandButton id="file.saveAs" />
         <ExportButton />
         <span className="toolbar-sep" />
+        <TimerControl />
         <PresenterMenu />
         <label className="lang">
           <span className="sr-only">{t('app.language')}</span>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commandForKey, findCommand, isDirty } from '../state';
+import { commandForKey, findCommand, isDirty, startRoomWiring } from '../state';
 import { useServices } from './AppContext';
 import { nativeTexts } from './nativeTexts';
 
@@ -51,6 +51,9 @@ export function useAppWiring(): void {
     publish();
     return store.subscribe(publish);
   }, [store, platform, t]);
+
+  // The local room (when the host offers one): status in, round and timer out, submitted curves into the session.
+  useEffect(() => startRoomWiring(store, platform.room), [store, platform]);
 
   // Native menus and dialogs speak the UI language.
   useEffect(() => {

@@ -22,6 +22,7 @@ import { createIpcHandlers, registerIpc, type IpcDeps } from '../../electron/mai
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { OpenRequests } from '../../electron/main/open-requests';
 import { PresenterWindows } from '../../electron/main/presenter-window';
+import { RoomService } from '../../electron/main/room';
 import { WindowRoles } from '../../electron/main/window-roles';
 import { app, BrowserWindow, ipcMain, type FakeFrame } from './fake-electron';
 
@@ -35,6 +36,8 @@ export interface IpcHarness {
   documents: WindowDocuments;
   autosave: AutosaveStore;
   presenter: PresenterWindows;
+  /** The real room server, bound to and advertising 127.0.0.1 only, on any free port. */
+  room: RoomService;
   /** The facilitator's window, loaded and with its role. */
   main: BrowserWindow;
   /** A window of `role` showing `url` (our page unless said otherwise). */
@@ -55,6 +58,13 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
   const documents = new WindowDocuments();
   const autosave = new AutosaveStore(join(folder, 'userData', 'autosave'), () => new Date('2026-03-12T13:05:00.000Z'), '0.1.0');
   const presenter = new PresenterWindows({ preloadPath: PRELOAD_PATH, devServerUrl: options.devServerUrl, dataDir: folder, roles });
+  // No participant page in these tests: the room serves no files, its sockets are what is tested.
+  const room = new RoomService({
+    files: () => new Map(),
+    bindHost: '127.0.0.1',
+    port: 0,
+    addresses: () => [{ address: '127.0.0.1', interfaceName: 'lo', kind: 'loopback' }],
+  });
   let main: BrowserWindow | undefined;
   const openRequests = new OpenRequests({
     files,
@@ -70,6 +80,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
     documents,
     autosave,
     presenter,
+    room,
     openRequests,
     report: { preloadPath: PRELOAD_PATH, devServerUrl: options.devServerUrl, roles },
     nativeTexts: () => texts,
@@ -97,6 +108,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
     documents,
     autosave,
     presenter,
+    room,
     main,
     window,
     async invoke(from, name, ...args) {
@@ -110,6 +122,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
       unregister();
       await autosave.idle();
       await presenter.idle();
+      await room.dispose();
       await rm(folder, { recursive: true, force: true });
     },
   };

@@ -102,6 +102,8 @@ const VALID_ARGS: { readonly [K in InvokeName | SendName]: unknown[] } = {
   publishRoomState: [{}],
   currentRoomState: [],
   setFullScreen: [true],
+  roomCommand: [{ type: 'open' }],
+  roomStatus: [],
 };
 
 describe('window roles: each window may call only its part of the table', () => {

@@ -1,14 +1,26 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import { IPC } from '../../shared/ipc';
+import { roomStatusSchema } from '../../shared/room-protocol';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { app, BrowserWindow, dialog, fakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
+// The app's real room service, but bound to and advertising 127.0.0.1 only: tests never listen on the network.
+vi.mock('../../electron/main/room', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/main/room')>();
+  class LoopbackRoomService extends real.RoomService {
+    constructor(options: ConstructorParameters<typeof real.RoomService>[0]) {
+      super({ ...options, files: () => new Map(), bindHost: '127.0.0.1', port: 0, addresses: () => [{ address: '127.0.0.1', interfaceName: 'lo', kind: 'loopback' }] });
+    }
+  }
+  return { ...real, RoomService: LoopbackRoomService };
+});
 
 // index.ts has module-level state (it *is* the app), so each test loads it
 // afresh after vi.resetModules(). Resolving 'electron' once up front pins the
@@ -369,3 +381,36 @@ describe('the autosave on close and quit', () => {
     error.mockRestore();
   });
 });
+
+describe('the local room on quit', () => {
+  it('quitting closes an open room: its port no longer answers', async () => {
+    await startMain();
+    await becomeReady();
+    const win = BrowserWindow.windows[0]!;
+    ipcMain.sendFrom(win.webContents, CHANNELS.roomCommand, [{ type: 'open' }]);
+    const status = await vi.waitFor(async () => {
+      const answer = roomStatusSchema.parse(await ipcMain.invokeFrom(win.webContents, CHANNELS.roomStatus, []));
+      if (!answer.open) throw new Error('not open yet');
+      return answer;
+    });
+    expect(win.webContents.sent.some(([channel]) => channel === CHANNELS.roomEvent)).toBe(true);
+    expect(await answers(status.join.port)).toBe(true);
+    const quit = fakeEvent();
+    app.emit('will-quit', quit);
+    expect(quit.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(await answers(status.join.port)).toBe(false);
+  });
+});
+
+/** Whether anything accepts a TCP connection on 127.0.0.1:port. */
+function answers(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}

@@ -34,6 +34,9 @@ function fakeApi(): FakeApi {
     clearAutosave: vi.fn<WavelengthApi['clearAutosave']>(async () => undefined),
     takeLaunchFile: vi.fn<WavelengthApi['takeLaunchFile']>(async () => ({ kind: 'none' })),
     onOpenFile: vi.fn<WavelengthApi['onOpenFile']>(() => () => undefined),
+    roomCommand: vi.fn<WavelengthApi['roomCommand']>(),
+    roomStatus: vi.fn<WavelengthApi['roomStatus']>(async () => ({ open: false, problem: null })),
+    onRoomEvent: vi.fn<WavelengthApi['onRoomEvent']>(() => () => undefined),
   };
 }
 

@@ -203,6 +203,8 @@ describe('preload of the room screen', () => {
       anonymous: false,
       compare: null,
       notes: [],
+      timer: null,
+      join: null,
     };
     ipcRenderer.receive(CHANNELS.roomState, state);
     expect(listener).toHaveBeenCalledExactlyOnceWith(state);

@@ -62,6 +62,8 @@ function roomState(overrides: Partial<RoomState> = {}): RoomState {
     anonymous: true,
     compare: null,
     notes: [],
+    timer: null,
+    join: null,
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import { newerRoomStates, nextRoomRev } from '../../renderer/platform/room-seque
 import type { RoomState } from '../../renderer/platform/platform';
 import { parseRoomState, ROOM_STATE_VERSION } from '../../shared/room-state';
 import { TEAM_ROLE_COLORS } from '../../renderer/canvas/colors';
+import type { RoomStatus } from '../../shared/room-protocol';
 
 /** Four people, two per team, each with a straight curve in the first round. */
 function retro(): AppStore {
@@ -484,5 +485,56 @@ describe('present commands', () => {
     answer = 'blocked';
     await findCommand('presenter.toggleWindow').run(ctx);
     expect(store.getState().presenterProblem).toBe('blocked');
+  });
+});
+
+describe('the timer and the join card in the room', () => {
+  const OPEN: Extract<RoomStatus, { open: true }> = {
+    open: true,
+    openedAt: 1,
+    join: {
+      address: '192.168.1.20',
+      port: 8321,
+      joinUrl: 'http://192.168.1.20:8321/#k=SECRETSECRETSECRET',
+      typedUrl: 'http://192.168.1.20:8321',
+      code: 'K7MX4P',
+      qr: { size: 21, modules: '1'.repeat(441) },
+    },
+    addresses: [{ address: '192.168.1.20', interfaceName: 'wlan0', kind: 'wifi' }],
+    devices: [],
+    requests: [],
+    reachedAt: null,
+  };
+
+  it('carries the facilitator’s timer as it is, on every screen, and passes the schema', () => {
+    const store = retro();
+    const timer = { durationMs: 300_000, remainingMs: 240_000, anchorAt: 1_000_000, running: true, sound: true };
+    store.getState().setTimer(timer);
+    for (const view of ['setup', 'draw', 'reveal', 'compare'] as const) {
+      store.getState().setView(view);
+      const room = roomStateOf(store.getState(), 1);
+      expect(room.timer).toEqual(timer);
+      expect(parseRoomState(room).timer).toEqual(timer);
+    }
+    store.getState().setTimer(null);
+    expect(roomStateOf(store.getState(), 2).timer).toBeNull();
+  });
+
+  it('shows how to join while the room is open and people draw, never the join link itself', () => {
+    const store = retro();
+    store.getState().setView('draw');
+    expect(roomStateOf(store.getState(), 1).join).toBeNull();
+    const before = store.getState();
+    store.getState().setRoomStatus(OPEN);
+    expect(roomInputsChanged(before, store.getState())).toBe(true);
+    const room = roomStateOf(store.getState(), 2);
+    expect(room.join).toEqual({ typedUrl: 'http://192.168.1.20:8321', code: 'K7MX4P', qr: OPEN.join.qr });
+    expect(JSON.stringify(parseRoomState(room))).not.toContain('SECRET');
+    // On the reveal the chart needs the screen.
+    store.getState().setView('reveal');
+    expect(roomStateOf(store.getState(), 3).join).toBeNull();
+    store.getState().setView('draw');
+    store.getState().setRoomStatus({ open: false, problem: null });
+    expect(roomStateOf(store.getState(), 4).join).toBeNull();
   });
 });

@@ -67,9 +67,39 @@ function state(overrides: Partial<RoomState> = {}): RoomState {
     anonymous: true,
     compare: compare(),
     notes: [note(), note({ kind: 'event', author: null, participant: 'Sales 1', color: '#0072B2', level: 0.7 })],
+    timer: null,
+    join: null,
     ...overrides,
   };
 }
+
+const TIMER: NonNullable<RoomState['timer']> = { durationMs: 300_000, remainingMs: 120_000, anchorAt: 1_780_000_000_000, running: true, sound: false };
+const JOIN: NonNullable<RoomState['join']> = { typedUrl: 'http://192.168.1.20:8321', code: 'K7MX4P', qr: { size: 21, modules: '01'.repeat(220) + '1' } };
+
+describe('parseRoomState: the timer and the join card', () => {
+  it('accepts both, and their absence', () => {
+    expect(parseRoomState(state({ timer: TIMER, join: JOIN }))).toEqual(state({ timer: TIMER, join: JOIN }));
+    expect(parseRoomState(state({ timer: { ...TIMER, remainingMs: -65_000, running: false } })).timer?.remainingMs).toBe(-65_000);
+  });
+
+  const bad: [string, Partial<RoomState> | Record<string, unknown>][] = [
+    ['a timer without its anchor', { timer: (({ anchorAt: _a, ...rest }) => rest)(TIMER) as never }],
+    ['a timer longer than a day', { timer: { ...TIMER, durationMs: 25 * 3600_000 } }],
+    ['a timer with an extra key', { timer: { ...TIMER, label: 'x' } as never }],
+    ['a join card carrying the join link (the secret travels only inside the QR code)', { join: { ...JOIN, joinUrl: 'http://192.168.1.20:8321/#k=abc' } as never }],
+    ['a QR code that is not size × size modules', { join: { ...JOIN, qr: { size: 21, modules: '1'.repeat(440) } } }],
+    ['a QR code with something else than modules', { join: { ...JOIN, qr: { size: 21, modules: '<'.repeat(441) } } }],
+    ['a code longer than a code', { join: { ...JOIN, code: 'X'.repeat(17) } }],
+  ];
+  it.each(bad)('refuses %s', (_what, overrides) => {
+    expect(() => parseRoomState(state(overrides as Partial<RoomState>))).toThrow();
+  });
+
+  it('refuses a state without the fields', () => {
+    const { timer: _t, join: _j, ...older } = state();
+    expect(() => parseRoomState(older)).toThrow(/timer|join/);
+  });
+});
 
 describe('parseRoomState: compare and notes', () => {
   it('accepts the gap, drops, spans and notes, and returns a fresh copy', () => {

@@ -1,4 +1,5 @@
 import type { Platform, SaveSessionRequest } from '../../renderer/platform/platform';
+import { UNAVAILABLE_ROOM } from '../../renderer/platform/room';
 
 /** A host that records what it was asked and answers from a script (the real hosts are tested end to end). */
 export function scriptedHost(answers: Partial<Platform> = {}) {
@@ -33,6 +34,7 @@ export function scriptedHost(answers: Partial<Platform> = {}) {
     autosave: { write: async () => {}, read: async () => ({ kind: 'none' }), clear: async () => {} },
     takeLaunchFile: async () => ({ kind: 'none' }),
     onOpenFile: () => () => {},
+    room: UNAVAILABLE_ROOM,
     ...answers,
   };
   return { host, saved };

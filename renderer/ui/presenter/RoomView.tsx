@@ -10,6 +10,8 @@ import type { CurvePoint, LineStyle, Milestone, TimePos } from '../../domain';
 import { markerIsStroked, markerPath, type MarkerShape } from '../../scene/markers';
 import { dropMarkText, dropText, gapText, phaseSpan, spanPrompt } from '../../scene/sceneText';
 import type { VisibleCurve } from '../../state';
+import { RoomJoinCard } from '../room/RoomJoinCard';
+import { TimerFace } from '../timer/TimerFace';
 import './presenter.css';
 
 /**
@@ -36,6 +38,12 @@ export function RoomView({ state, children }: { state: RoomState | null; childre
           {statusText(state, t)}
           {state.anonymous && <span className="room__badge">{t('presenter.room.anonymous')}</span>}
         </p>
+        {/* The facilitator's laptop chimes; the room screen stays silent, so the end is heard once. */}
+        {state.timer && (
+          <div className="room__timer" data-testid="room-timer">
+            <TimerFace timer={state.timer} size="large" allowSound={false} />
+          </div>
+        )}
       </header>
       <RoomStage state={state} />
       {state.compare && <RoomFacts compare={state.compare} />}
@@ -101,10 +109,15 @@ function RoomStage({ state }: { state: RoomState }) {
   const { width, height } = useElementSize(ref);
   const withNotes = state.screen.kind === 'discuss' && state.notes.length > 0;
   return (
-    <div ref={ref} className={`room__stage${withNotes ? ' room__stage--notes' : ''}`}>
+    <div ref={ref} className={`room__stage${withNotes ? ' room__stage--notes' : ''}${state.join ? ' room__stage--join' : ''}`}>
       <RoomChart state={state} basis={{ width, height }} />
       <StageCard state={state} />
       {withNotes && <RoomNotes notes={state.notes} />}
+      {state.join && (
+        <aside className="room__join" data-testid="room-join-card">
+          <RoomJoinCard join={state.join} size="room" />
+        </aside>
+      )}
     </div>
   );
 }
