@@ -8,6 +8,7 @@ export const de: Translations = {
     unsaved: 'Ungespeicherte Änderungen',
     toolbar: 'Datei und Bearbeiten',
     language: 'Sprache',
+    more: 'Mehr',
   },
   languages: { de: 'Deutsch', en: 'English' },
   views: { label: 'Schritte des Workshops', setup: 'Vorbereiten', draw: 'Zeichnen', reveal: 'Aufdecken', compare: 'Vergleichen', discuss: 'Besprechen' },

@@ -6,6 +6,7 @@ export const en = {
     unsaved: 'Unsaved changes',
     toolbar: 'File and edit',
     language: 'Language',
+    more: 'More',
   },
   languages: { de: 'Deutsch', en: 'English' },
   views: { label: 'Workshop steps', setup: 'Set up', draw: 'Draw', reveal: 'Reveal', compare: 'Compare', discuss: 'Discuss' },

@@ -61,16 +61,16 @@ export function RoundPicker() {
             setQuestion('');
           }}
         >
-          <label className="field">
-            <span>{t('compare.rounds.kind')}</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as RoundKind)}>
-              {ROUND_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`compare.rounds.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* Radios, not a select: the questions are sentences, and a select would cut them in a narrow sidebar. */}
+          <fieldset className="modes">
+            <legend>{t('compare.rounds.kind')}</legend>
+            {ROUND_KINDS.map((k) => (
+              <label key={k} className="radio">
+                <input type="radio" name="round-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                <span>{t(`compare.rounds.kinds.${k}`)}</span>
+              </label>
+            ))}
+          </fieldset>
           {kind === 'custom' ? (
             <label className="field">
               <span>{t('compare.rounds.question')}</span>
