@@ -7,11 +7,10 @@
 // One page per size and language walks through all screens, so the whole
 // matrix stays fast. With WAVELENGTH_SHOTS=<dir> it also saves a screenshot
 // of each screen there, for people to look at.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { CARD_SELECTOR, findLayoutProblems } from './layout';
 
 interface Size {
   readonly width: number;
@@ -34,13 +33,17 @@ const LONG_NAME = {
   en: 'CRM rollout at Nordwind Logistics with a migration in three countries and training at every site',
 };
 
+/** The checker, run in the page: see layout-check.js. */
+const CHECK = `(() => {\n${readFileSync(resolve(import.meta.dirname, 'layout-check.js'), 'utf8')}\nreturn findLayoutProblems(CARD_SELECTOR);\n})()`;
+const AFTER_TWO_FRAMES = 'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))';
+
 const shotsDir = process.env.WAVELENGTH_SHOTS ? resolve(process.env.WAVELENGTH_SHOTS) : null;
 
 async function check(page: Page, found: Record<string, string[]>, screen: string, tag: string): Promise<void> {
   // Layout settles after a frame (the chart measures its box, the top bar its room).
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate(AFTER_TWO_FRAMES);
   const t0 = Date.now();
-  const problems = await page.evaluate(findLayoutProblems, CARD_SELECTOR);
+  const problems = await page.evaluate<string[]>(CHECK);
   if (process.env.LAYOUT_TIMING) console.log(screen, Date.now() - t0, 'ms', new Date().toISOString().slice(14, 23));
   if (problems.length > 0) found[screen] = problems;
   if (shotsDir) await page.screenshot({ path: join(shotsDir, `${tag}-${screen}.png`) });

@@ -5,11 +5,13 @@
 // lines, a select is too narrow for the option it shows, or the top bar lost
 // the app name, the project name or the unsaved mark.
 //
-// `findLayoutProblems` runs inside the page (page.evaluate), so it uses only
-// the DOM and names nothing from the test's scope.
+// layout.spec.ts runs this file inside the page (page.evaluate, as source text):
+// `findLayoutProblems(CARD_SELECTOR)` gives the problems. It
+// uses only the DOM and names nothing from the test's scope. Plain JavaScript,
+// because the e2e specs are type-checked without the DOM (tsconfig.node.json).
 
 /** Boxes that hold a group of controls; nothing may stick out of them sideways. */
-export const CARD_SELECTOR = [
+const CARD_SELECTOR = [
   '.card',
   '.sidebar',
   '.setup__preview',
@@ -21,29 +23,29 @@ export const CARD_SELECTOR = [
   '.room',
 ].join(', ');
 
-export function findLayoutProblems(cardSelector: string): string[] {
-  const problems: string[] = [];
+function findLayoutProblems(cardSelector) {
+  const problems = [];
   const windowWidth = document.documentElement.clientWidth;
-  const name = (el: Element): string => {
+  const name = (el) => {
     const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
     return `<${el.tagName.toLowerCase()}${cls}> "${text}"`;
   };
-  const isShown = (el: Element): boolean => {
+  const isShown = (el) => {
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden') return false;
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0;
   };
   // Screen-reader text, drawings and form fields (a long value scrolls inside its field) are not laid-out text.
-  const exempt = (el: Element): boolean => !!el.closest('.sr-only, svg, canvas, .konvajs-content, input, textarea, option');
+  const exempt = (el) => !!el.closest('.sr-only, svg, canvas, .konvajs-content, input, textarea, option');
 
   if (document.documentElement.scrollWidth > windowWidth + 1) {
     problems.push(`the page is ${document.documentElement.scrollWidth - windowWidth}px wider than the window`);
   }
 
   const elements = [...document.body.querySelectorAll('*')].filter((el) => !exempt(el) && isShown(el)) as HTMLElement[];
-  const measure = document.createElement('canvas').getContext('2d')!;
+  const measure = document.createElement('canvas').getContext('2d');
   for (const el of elements) {
     const style = getComputedStyle(el);
     // Cut text: content wider than a box that hides it.
