@@ -44,7 +44,7 @@ function findLayoutProblems(cardSelector) {
     problems.push(`the page is ${document.documentElement.scrollWidth - windowWidth}px wider than the window`);
   }
 
-  const elements = [...document.body.querySelectorAll('*')].filter((el) => !exempt(el) && isShown(el)) as HTMLElement[];
+  const elements = [...document.body.querySelectorAll('*')].filter((el) => !exempt(el) && isShown(el));
   const measure = document.createElement('canvas').getContext('2d');
   for (const el of elements) {
     const style = getComputedStyle(el);
