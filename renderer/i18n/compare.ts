@@ -16,7 +16,6 @@ const en = {
     create: 'Add round',
     cancel: 'Cancel',
     remove: 'Remove this round',
-    removeConfirm: 'Remove the round “{{question}}” with its curves and notes?',
   },
   title: 'Compare',
   notEnough: 'not enough curves ({{n}} of {{needed}})',
@@ -24,7 +23,7 @@ const en = {
   noVariance: 'flat curve',
   scaleNote: 'Levels on the 0–10 scale.',
   agreement: 'Agreement in the group',
-  agreementHint: '100 % = everyone drew the same curve.',
+  agreementHint: '100% = everyone drew the same curve.',
   gap: {
     title: 'Sales vs PS',
     largest: 'Largest gap: {{value}} in {{phase}} ({{direction}})',
@@ -68,7 +67,7 @@ const en = {
     title: 'Where the group disagrees',
     none: 'No span stands out: the curves mostly agree.',
     notEnough: 'Needs at least two curves.',
-    item: '{{phase}} ({{from}}–{{to}} %): spread {{spread}}, {{n}} curves',
+    item: '{{phase}} ({{from}}–{{to}}%): spread {{spread}}, {{n}} curves',
     prompt: 'What happened in “{{phase}}” that you saw it so differently?',
   },
   table: {
@@ -213,7 +212,6 @@ export const compare: AreaTexts<typeof en> = {
       create: 'Runde hinzufügen',
       cancel: 'Abbrechen',
       remove: 'Diese Runde entfernen',
-      removeConfirm: 'Die Runde „{{question}}“ mit ihren Kurven und Notizen entfernen?',
     },
     title: 'Vergleichen',
     notEnough: 'zu wenige Kurven ({{n}} von {{needed}})',

@@ -140,9 +140,13 @@ export const de: Translations = {
     clear: 'Meine Kurve löschen',
     done: 'Fertig – nächste Person',
   },
+  numberInput: {
+    notANumber: 'Gib eine Zahl ein, z. B. {{example}}.',
+    outOfRange: 'Gib eine Zahl von {{min}} bis {{max}} ein.',
+  },
   valueEntry: {
     title: 'Kurve als Werte eingeben',
-    hint: 'Ein Wert je Phase von 0 ({{low}}) bis {{max}} ({{high}}). Lass eine Phase leer, wenn du nicht dabei warst.',
+    hint: 'Ein Wert je Phase von 0 ({{low}}) bis {{max}} ({{high}}), auch mit Komma (7,5). Lass eine Phase leer, wenn du nicht dabei warst.',
     apply: 'Werte übernehmen',
     cancel: 'Schließen',
     needTwo: 'Mindestens zwei Werte eingeben.',
@@ -173,6 +177,21 @@ export const de: Translations = {
       warm: { title: 'Warme Übergabe', text: 'Sales und PS steigen gemeinsam zum Höhepunkt am Ende.' },
       mixed: { title: 'Gemischt, mit Späteinsteigern', text: 'Teilkurven, eine Kundenstimme und eine Runde zur Wahrnehmungslücke.' },
     },
+  },
+  edits: {
+    removed: {
+      participant: '{{name}} entfernt.',
+      participantWithCurves_one: '{{name}} entfernt, mit Kurve.',
+      participantWithCurves_other: '{{name}} entfernt, mit {{count}} Kurven.',
+      team: 'Team {{name}} entfernt.',
+      teamWithCurves_one: 'Team {{name}} entfernt.',
+      teamWithCurves_other: 'Team {{name}} entfernt.',
+      round: 'Runde „{{name}}“ entfernt.',
+      roundWithCurves_one: 'Runde „{{name}}“ entfernt, mit einer Kurve.',
+      roundWithCurves_other: 'Runde „{{name}}“ entfernt, mit {{count}} Kurven.',
+    },
+    duplicateName: 'Zwei Teilnehmende heißen „{{name}}“: Legende, Raumansicht und Bericht könnten sie nicht unterscheiden.',
+    duplicateNew: 'Es gibt schon jemanden namens „{{name}}“.',
   },
   legend: { title: 'Legende' },
   values: {

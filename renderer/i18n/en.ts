@@ -137,9 +137,13 @@ export const en = {
     clear: 'Clear my curve',
     done: 'Done — next person',
   },
+  numberInput: {
+    notANumber: 'Enter a number, e.g. {{example}}.',
+    outOfRange: 'Enter a number from {{min}} to {{max}}.',
+  },
   valueEntry: {
     title: 'Enter the curve as values',
-    hint: 'One value per phase from 0 ({{low}}) to {{max}} ({{high}}). Leave a phase empty if you were not part of it.',
+    hint: 'One value per phase from 0 ({{low}}) to {{max}} ({{high}}), decimals too (7.5). Leave a phase empty if you were not part of it.',
     apply: 'Use these values',
     cancel: 'Close',
     needTwo: 'Enter at least two values.',
@@ -170,6 +174,21 @@ export const en = {
       warm: { title: 'Warm handover', text: 'Sales and PS climb together to the peak at the end.' },
       mixed: { title: 'Mixed, with late joiners', text: 'Partial curves, a customer voice, and a perception-gap round.' },
     },
+  },
+  edits: {
+    removed: {
+      participant: '{{name}} removed.',
+      participantWithCurves_one: '{{name}} removed, with their curve.',
+      participantWithCurves_other: '{{name}} removed, with their {{count}} curves.',
+      team: 'Team {{name}} removed.',
+      teamWithCurves_one: 'Team {{name}} removed.',
+      teamWithCurves_other: 'Team {{name}} removed.',
+      round: 'Round “{{name}}” removed.',
+      roundWithCurves_one: 'Round “{{name}}” removed, with its curve.',
+      roundWithCurves_other: 'Round “{{name}}” removed, with its {{count}} curves.',
+    },
+    duplicateName: 'Two participants are called “{{name}}”: the legend, the room and the report could not tell them apart.',
+    duplicateNew: 'There is already a participant called “{{name}}”.',
   },
   legend: { title: 'Legend' },
   values: {

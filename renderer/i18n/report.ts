@@ -118,7 +118,7 @@ const en = {
     gapLargest: 'Largest gap: {{value}} in {{phase}}; {{who}} saw more enthusiasm there.',
     gapMean: 'Mean gap over the project: {{value}}.',
     gapMissing: 'A comparison of Sales and PS needs curves from both teams.',
-    agreement: 'Agreement in the group: {{value}} (100 % = everyone drew the same curve).',
+    agreement: 'Agreement in the group: {{value}} (100% = everyone drew the same curve).',
     teamTable: 'Figures per team',
     agreementTitle: 'Agreement',
   },
