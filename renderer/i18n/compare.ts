@@ -93,7 +93,7 @@ const en = {
     spans: 'Disagreement spans',
     notes: 'Notes',
   },
-  chartLabel: 'Team means with spread bands over the individual curves',
+  chartLabel: 'Team lines with spread bands over the individual curves',
   facts: {
     phases: '{{first}} – {{last}}',
     curves_one: '{{count}} curve',
@@ -289,7 +289,7 @@ export const compare: AreaTexts<typeof en> = {
       spans: 'Abschnitte mit Uneinigkeit',
       notes: 'Notizen',
     },
-    chartLabel: 'Team-Mittelwerte mit Streubändern über den einzelnen Kurven',
+    chartLabel: 'Teamlinien mit Streubändern über den einzelnen Kurven',
     facts: {
       phases: '{{first}} – {{last}}',
       curves_one: '{{count}} Kurve',
@@ -327,8 +327,8 @@ export const compare: AreaTexts<typeof en> = {
     },
     phaseEdit: {
       confirmRemove: 'Die Phase „{{phase}}“ entfernen?',
-      curvesCut_one: '{{count}} Kurve läuft durch sie: Ihr Teil in „{{phase}}“ wird herausgeschnitten, die Teile davor und danach schließen aneinander an.',
-      curvesCut_other: '{{count}} Kurven laufen durch sie: Ihre Teile in „{{phase}}“ werden herausgeschnitten, die Teile davor und danach schließen aneinander an.',
+      curvesCut_one: '{{count}} Kurve läuft durch sie: ihr Teil in „{{phase}}“ wird herausgeschnitten, die Teile davor und danach schließen aneinander an.',
+      curvesCut_other: '{{count}} Kurven laufen durch sie: ihre Teile in „{{phase}}“ werden herausgeschnitten, die Teile davor und danach schließen aneinander an.',
       curvesRemoved_one: '{{count}} Kurve liegt nur in ihr und wird entfernt.',
       curvesRemoved_other: '{{count}} Kurven liegen nur in ihr und werden entfernt.',
       notes_one: '{{count}} Notiz in ihr rückt in die nächste Phase.',

@@ -187,7 +187,7 @@ export const en = {
       roundWithCurves_one: 'Round “{{name}}” removed, with its curve.',
       roundWithCurves_other: 'Round “{{name}}” removed, with its {{count}} curves.',
     },
-    duplicateName: 'Two participants are called “{{name}}”: the legend, the room and the report could not tell them apart.',
+    duplicateName: 'Two participants are called “{{name}}”: the legend, the room screen and the report could not tell them apart.',
     duplicateNew: 'There is already a participant called “{{name}}”.',
   },
   legend: { title: 'Legend' },
