@@ -117,27 +117,30 @@ for (const language of LANGUAGES) {
         await expect(page.locator('.discuss')).toBeVisible();
         await check(page, found, '5-discuss', tag);
 
-        await page.keyboard.press('Control+p');
-        await expect(page.locator('.export-dialog')).toBeVisible();
-        await check(page, found, '6-export', tag);
-        // CSV brings the separator choice ("Dezimalpu" was cut there).
-        await page.locator('.export-dialog input[name="export-format"]').last().check();
-        await check(page, found, '6-export-csv', tag);
-        await page.keyboard.press('Escape');
-        await expect(page.locator('.export-dialog')).toHaveCount(0);
-
-        await page.locator('.present-menu > button').click();
-        await expect(page.locator('.present-panel')).toBeVisible();
-        await check(page, found, '7-present-menu', tag);
-        await page.keyboard.press('Escape');
-        await expect(page.locator('.present-panel')).toHaveCount(0);
-
-        if ((await page.locator('.more-menu').count()) > 0) {
-          await page.locator('.more-menu > button').click();
-          await expect(page.locator('.more-menu__panel')).toBeVisible();
-          await check(page, found, '8-more-menu', tag);
+        // Dialogs and menus keep their own width: checked where the window is narrowest (1920 adds nothing).
+        if (size.width / size.zoom <= 1366) {
+          await page.keyboard.press('Control+p');
+          await expect(page.locator('.export-dialog')).toBeVisible();
+          await check(page, found, '6-export', tag);
+          // CSV brings the separator choice ("Dezimalpu" was cut there).
+          await page.locator('.export-dialog input[name="export-format"]').last().check();
+          await check(page, found, '6-export-csv', tag);
           await page.keyboard.press('Escape');
-          await expect(page.locator('.more-menu__panel')).toHaveCount(0);
+          await expect(page.locator('.export-dialog')).toHaveCount(0);
+
+          await page.locator('.present-menu > button').click();
+          await expect(page.locator('.present-panel')).toBeVisible();
+          await check(page, found, '7-present-menu', tag);
+          await page.keyboard.press('Escape');
+          await expect(page.locator('.present-panel')).toHaveCount(0);
+
+          if ((await page.locator('.more-menu').count()) > 0) {
+            await page.locator('.more-menu > button').click();
+            await expect(page.locator('.more-menu__panel')).toBeVisible();
+            await check(page, found, '8-more-menu', tag);
+            await page.keyboard.press('Escape');
+            await expect(page.locator('.more-menu__panel')).toHaveCount(0);
+          }
         }
 
         await page.keyboard.press('F5');
@@ -147,32 +150,19 @@ for (const language of LANGUAGES) {
         await expect(page.getByTestId('room-view')).toHaveCount(0);
       }
 
+      // A 4K screen in the meeting room: the room screen at the other end of the range.
+      if (de) {
+        await page.setViewportSize({ width: 3840, height: 2160 });
+        await page.keyboard.press('Alt+4');
+        await page.keyboard.press('F5');
+        await expect(page.getByTestId('room-view')).toBeVisible();
+        await check(page, found, 'room-compare', 'de-3840x2160');
+      }
+
       expect(found, 'layout problems').toEqual({});
     });
   });
 }
-
-// 1280×720 is part of the walk above; a 4K screen in the meeting room is the other end.
-test.describe('the room screen', () => {
-  for (const size of [{ width: 3840, height: 2160 }]) {
-    test.describe(`${size.width}×${size.height}`, () => {
-      test.use({ locale: 'de-DE', viewport: size });
-      test(`fits ${size.width}×${size.height}`, async ({ page }) => {
-        // A 4K canvas is slow to draw on a shared test machine; the comparison is the fullest room screen.
-        test.setTimeout(60_000);
-        const found: Record<string, string[]> = {};
-        const tag = `de-room-${size.width}x${size.height}`;
-        await page.goto('/');
-        await page.locator('.sample').first().click();
-        await expect(page.locator('.compare')).toBeVisible();
-        await page.keyboard.press('F5');
-        await expect(page.getByTestId('room-view')).toBeVisible();
-        await check(page, found, 'compare', tag);
-        expect(found, `layout problems at ${tag}`).toEqual({});
-      });
-    });
-  }
-});
 
 test('the bundle carries only the Latin and Latin Extended subsets of Inter, as woff2 only', () => {
   const fonts = readdirSync(resolve('out/renderer/assets')).filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
