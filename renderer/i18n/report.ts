@@ -301,7 +301,7 @@ export const report: AreaTexts<typeof en> = {
       participant: 'Person',
       span: 'Gezeichnet über',
       spanValue: '{{from}} – {{to}}',
-      handoverDrop: 'Absturz nach der Übergabe',
+      handoverDrop: 'Absturz nach Übergabe',
       dropValue: '{{before}} auf {{low}} (−{{drop}})',
       noDrop: 'kein Absturz',
       notAcross: 'nicht über die Übergabe gezeichnet',
