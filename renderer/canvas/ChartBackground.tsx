@@ -27,31 +27,34 @@ export const ChartBackground = memo(function ChartBackground({ geometry: g, scal
   return (
     <Group>
       <Rect x={0} y={0} width={g.width} height={g.height} fill={colors.background} />
-      {g.phases.map((band) => (
-        <Fragment key={band.id}>
-          {band.shaded && (
-            <Rect x={band.x0} y={plot.top} width={band.x1 - band.x0} height={plot.bottom - plot.top} fill={colors.band} />
-          )}
-          {/* Up to two lines, so narrow phases keep their names readable. */}
-          <Text
-            x={band.x0 + 3}
-            y={plot.top - f * 3.1}
-            width={Math.max(0, band.x1 - band.x0 - 6)}
-            height={f * 2.5}
-            text={band.name}
-            align="center"
-            verticalAlign="bottom"
-            fontSize={phaseFontSize(band.name, band.x1 - band.x0 - 6, f)}
-            lineHeight={1.15}
-            fontStyle="600"
-            fontFamily={fontFamily}
-            fill={colors.phaseText}
-            ellipsis
-            wrap="word"
-          />
-          <Line points={[band.x0, plot.top - f * 0.6, band.x0, plot.bottom]} stroke={colors.grid} strokeWidth={lw} />
-        </Fragment>
-      ))}
+      {g.phases.map((band) => {
+        const fit = fitPhaseLabel(band.name, band.x1 - band.x0 - 6, f, fontFamily);
+        return (
+          <Fragment key={band.id}>
+            {band.shaded && (
+              <Rect x={band.x0} y={plot.top} width={band.x1 - band.x0} height={plot.bottom - plot.top} fill={colors.band} />
+            )}
+            {/* Up to two lines, so narrow phases keep their names readable. */}
+            <Text
+              x={band.x0 + 3}
+              y={plot.top - f * 3.1}
+              width={Math.max(0, band.x1 - band.x0 - 6)}
+              height={f * 2.5}
+              text={band.name}
+              align="center"
+              verticalAlign="bottom"
+              fontSize={fit.fontSize}
+              lineHeight={1.15}
+              fontStyle="600"
+              fontFamily={fontFamily}
+              fill={colors.phaseText}
+              ellipsis
+              wrap={fit.wrap}
+            />
+            <Line points={[band.x0, plot.top - f * 0.6, band.x0, plot.bottom]} stroke={colors.grid} strokeWidth={lw} />
+          </Fragment>
+        );
+      })}
       {g.gridLevels.map((level) => (
         <Line
           key={level}
@@ -127,12 +130,24 @@ export const ChartBackground = memo(function ChartBackground({ geometry: g, scal
   );
 });
 
+let measuring: CanvasRenderingContext2D | null | undefined;
+
+/** Width of a text in the phase labels' type; a rough estimate where no canvas can measure. */
+function labelWidth(text: string, size: number, fontFamily: string): number {
+  measuring ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measuring) return text.length * size * 0.62;
+  measuring.font = `600 ${size}px ${fontFamily}`;
+  return measuring.measureText(text).width;
+}
+
 /**
  * Phase labels wrap at spaces; a single word wider than its phase would be cut
- * mid-word ("Erstkontak t"), so the type shrinks until the longest word fits,
- * down to 70 % of the base size.
+ * mid-word ("Erstkonta|kt", issue 10), so the type shrinks until the longest
+ * word fits, down to 70 % of the base size; a word that still does not fit
+ * makes the label one line ending in "…", never a broken word.
  */
-export function phaseFontSize(name: string, width: number, base: number): number {
-  const longest = Math.max(1, ...name.split(/\s+/).map((word) => word.length));
-  return Math.max(base * 0.7, Math.min(base, width / (longest * 0.6)));
+export function fitPhaseLabel(name: string, width: number, base: number, fontFamily: string): { fontSize: number; wrap: 'word' | 'none' } {
+  const longest = Math.max(1, ...name.split(/\s+/).map((word) => labelWidth(word, base, fontFamily)));
+  const fontSize = Math.max(base * 0.7, Math.min(base, (base * width) / longest));
+  return { fontSize, wrap: (longest * fontSize) / base <= width ? 'word' : 'none' };
 }

@@ -16,7 +16,6 @@ const en = {
     create: 'Add round',
     cancel: 'Cancel',
     remove: 'Remove this round',
-    removeConfirm: 'Remove the round “{{question}}” with its curves and notes?',
   },
   title: 'Compare',
   notEnough: 'not enough curves ({{n}} of {{needed}})',
@@ -24,7 +23,7 @@ const en = {
   noVariance: 'flat curve',
   scaleNote: 'Levels on the 0–10 scale.',
   agreement: 'Agreement in the group',
-  agreementHint: '100 % = everyone drew the same curve.',
+  agreementHint: '100% = everyone drew the same curve.',
   gap: {
     title: 'Sales vs PS',
     largest: 'Largest gap: {{value}} in {{phase}} ({{direction}})',
@@ -68,7 +67,7 @@ const en = {
     title: 'Where the group disagrees',
     none: 'No span stands out: the curves mostly agree.',
     notEnough: 'Needs at least two curves.',
-    item: '{{phase}} ({{from}}–{{to}} %): spread {{spread}}, {{n}} curves',
+    item: '{{phase}} ({{from}}–{{to}}%): spread {{spread}}, {{n}} curves',
     prompt: 'What happened in “{{phase}}” that you saw it so differently?',
   },
   table: {
@@ -94,7 +93,7 @@ const en = {
     spans: 'Disagreement spans',
     notes: 'Notes',
   },
-  chartLabel: 'Team means with spread bands over the individual curves',
+  chartLabel: 'Team lines with spread bands over the individual curves',
   facts: {
     phases: '{{first}} – {{last}}',
     curves_one: '{{count}} curve',
@@ -213,7 +212,6 @@ export const compare: AreaTexts<typeof en> = {
       create: 'Runde hinzufügen',
       cancel: 'Abbrechen',
       remove: 'Diese Runde entfernen',
-      removeConfirm: 'Die Runde „{{question}}“ mit ihren Kurven und Notizen entfernen?',
     },
     title: 'Vergleichen',
     notEnough: 'zu wenige Kurven ({{n}} von {{needed}})',
@@ -291,7 +289,7 @@ export const compare: AreaTexts<typeof en> = {
       spans: 'Abschnitte mit Uneinigkeit',
       notes: 'Notizen',
     },
-    chartLabel: 'Team-Mittelwerte mit Streubändern über den einzelnen Kurven',
+    chartLabel: 'Teamlinien mit Streubändern über den einzelnen Kurven',
     facts: {
       phases: '{{first}} – {{last}}',
       curves_one: '{{count}} Kurve',
@@ -329,8 +327,8 @@ export const compare: AreaTexts<typeof en> = {
     },
     phaseEdit: {
       confirmRemove: 'Die Phase „{{phase}}“ entfernen?',
-      curvesCut_one: '{{count}} Kurve läuft durch sie: Ihr Teil in „{{phase}}“ wird herausgeschnitten, die Teile davor und danach schließen aneinander an.',
-      curvesCut_other: '{{count}} Kurven laufen durch sie: Ihre Teile in „{{phase}}“ werden herausgeschnitten, die Teile davor und danach schließen aneinander an.',
+      curvesCut_one: '{{count}} Kurve läuft durch sie: ihr Teil in „{{phase}}“ wird herausgeschnitten, die Teile davor und danach schließen aneinander an.',
+      curvesCut_other: '{{count}} Kurven laufen durch sie: ihre Teile in „{{phase}}“ werden herausgeschnitten, die Teile davor und danach schließen aneinander an.',
       curvesRemoved_one: '{{count}} Kurve liegt nur in ihr und wird entfernt.',
       curvesRemoved_other: '{{count}} Kurven liegen nur in ihr und werden entfernt.',
       notes_one: '{{count}} Notiz in ihr rückt in die nächste Phase.',

@@ -22,7 +22,7 @@ const en = {
     lead: 'Something went wrong while drawing it ({{detail}}). Your retro is not lost: the other steps and the bar at the top keep working, and you can save it now.',
     save: 'Save the retro',
     retry: 'Try again',
-    room: 'The room view could not be drawn.',
+    room: 'The room screen could not be drawn.',
     roomLead: 'The retro is safe in the facilitator’s window; the next change there draws this screen again.',
   },
   autosave: {
@@ -37,11 +37,11 @@ const de = {
     inRound: ' in Runde {{round}}',
     quoted: '„{{text}}“',
     someone: 'einer Person ohne Namen',
-    pointsMerged_one: '{{count}} Punkt der Kurve von {{name}}{{where}} wurde mit seinem Nachbarn zusammengelegt: Sie lagen zeitlich enger beieinander, als sich zeichnen lässt',
-    pointsMerged_other: '{{count}} Punkte der Kurve von {{name}}{{where}} wurden mit ihren Nachbarn zusammengelegt: Sie lagen zeitlich enger beieinander, als sich zeichnen lässt',
+    pointsMerged_one: '{{count}} Punkt der Kurve von {{name}}{{where}} wurde mit seinem Nachbarn zusammengelegt: sie lagen zeitlich enger beieinander, als sich zeichnen lässt',
+    pointsMerged_other: '{{count}} Punkte der Kurve von {{name}}{{where}} wurden mit ihren Nachbarn zusammengelegt: sie lagen zeitlich enger beieinander, als sich zeichnen lässt',
     curveRemoved: 'die Kurve von {{name}}{{where}} wurde weggelassen: Alle ihre Punkte lagen auf einem Zeitpunkt',
-    phasesWidened_one: 'die Phase {{names}} wurde auf die kleinste Breite verbreitert: Sie war zu schmal, um darin zu zeichnen',
-    phasesWidened_other: 'die Phasen {{names}} wurden auf die kleinste Breite verbreitert: Sie waren zu schmal, um darin zu zeichnen',
+    phasesWidened_one: 'die Phase {{names}} wurde auf die kleinste Breite verbreitert: sie war zu schmal, um darin zu zeichnen',
+    phasesWidened_other: 'die Phasen {{names}} wurden auf die kleinste Breite verbreitert: sie waren zu schmal, um darin zu zeichnen',
     charactersRemoved_one: '{{count}} unsichtbares Steuerzeichen wurde aus den Texten entfernt',
     charactersRemoved_other: '{{count}} unsichtbare Steuerzeichen wurden aus den Texten entfernt',
     more_one: 'und {{count}} weitere Änderung',
@@ -52,12 +52,12 @@ const de = {
     lead: 'Beim Zeichnen ist etwas schiefgegangen ({{detail}}). Deine Retro ist nicht verloren: Die anderen Schritte und die Leiste oben funktionieren weiter, und du kannst sie jetzt speichern.',
     save: 'Retro speichern',
     retry: 'Erneut versuchen',
-    room: 'Die Raumansicht konnte nicht gezeichnet werden.',
+    room: 'Der Raumbildschirm konnte nicht gezeichnet werden.',
     roomLead: 'Die Retro ist im Fenster der Moderation sicher; mit der nächsten Änderung dort wird dieser Bildschirm neu gezeichnet.',
   },
   autosave: {
     newerKept:
-      'Es wurden ungespeicherte Änderungen aus einer neueren Wavelength-Version gefunden (Dateiformat {{found}}; diese Version liest bis {{supported}}). Sie bleiben für die neuere Version erhalten, deshalb legt dieses Fenster keine automatischen Sicherungen an: Speichere deine Arbeit in einer Datei.',
+      'Es wurden ungespeicherte Änderungen aus einer neueren Wavelength-Version gefunden (Dateiformat {{found}}; diese Version liest bis {{supported}}). Diese Änderungen bleiben für die neuere Version erhalten, deshalb legt dieses Fenster keine automatischen Sicherungen an: Speichere deine Arbeit in einer Datei.',
   },
 };
 

@@ -22,18 +22,11 @@ export function reportLocale(language: ReportLanguage): string {
   return language === 'de' ? 'de-DE' : 'en-US';
 }
 
-// Levels, signed differences and shares are written by the compare scene's one set of number rules, so the
-// report says a figure exactly as the app and the room do.
+// Levels, signed differences, shares and correlations are written by the one set of number rules
+// (scene/numbers.ts), so the report says a figure exactly as the app and the room do.
 import { formatShare } from '../scene/numbers';
 
-export { formatLevel, formatShare, formatSignedLevel } from '../scene/numbers';
-
-/** A correlation coefficient, two decimals, with a real minus sign. */
-export function formatCorrelation(value: number, language: ReportLanguage): string {
-  return new Intl.NumberFormat(reportLocale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    .format(value)
-    .replace('-', '−');
-}
+export { formatCorrelation, formatLevel, formatShare, formatSignedLevel } from '../scene/numbers';
 
 /**
  * An ISO date (yyyy-mm-dd) written out ("12. März 2025" / "March 12, 2025");

@@ -20,7 +20,9 @@ export type FileNotice =
   | { kind: 'newerAutosaveKept'; found: number; supported: number }
   /** An autosave was there but could not be read or loaded; it was discarded. */
   | { kind: 'recoveryFailed'; error: SessionFileError | null; detail: string }
-  | { kind: 'autosaveFailed'; detail: string };
+  | { kind: 'autosaveFailed'; detail: string }
+  /** Something with content was removed; the notice offers Undo (issue 10). `curves`: how many went with it. */
+  | { kind: 'removed'; what: 'participant' | 'team' | 'round'; name: string; curves: number };
 
 /** The session an earlier run autosaved and never saved, offered on the start screen. */
 export interface RecoveryOffer {

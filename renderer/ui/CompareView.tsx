@@ -5,7 +5,8 @@ import { stretchPhases, type CompareScene, type ScenePerson } from '../scene/com
 import { agreementText, dropText, gapText, peakEndText, perceptionText, personEndText, phaseSpan, spanDetail, spanPrompt } from '../scene/sceneText';
 import { useApp } from './AppContext';
 import { CompareChart } from './CompareChart';
-import { formatFigure, formatLevel, formatPercent } from './format';
+import { formatCorrelation, formatLevel, formatShare } from '../scene/numbers';
+import { formatFigure } from './format';
 import { SceneLegendView } from './Legend';
 import { RoundPicker } from './RoundPicker';
 import { useCompareScene } from './useRoundAnalysis';
@@ -131,7 +132,7 @@ export function CompareView() {
           <legend>{t('compare.handover.settings')}</legend>
           <label className="slider">
             <span>
-              {t('compare.handover.window')} <output>{formatPercent(session.analysis.handoverWindow, lang)}</output>
+              {t('compare.handover.window')} <output>{formatShare(session.analysis.handoverWindow, lang)}</output>
             </span>
             <input
               type="range"
@@ -310,7 +311,7 @@ function TeamTable({ scene, onHighlight }: { scene: CompareScene; onHighlight: (
                 <td>{team.drop ? dropCell(t, team.drop, fmt, true) : '–'}</td>
                 <td>{pe.ok ? `${fmt(pe.value.peak)} · ${(({ first, last }) => phaseSpan(t, first, last))(stretchPhases(session, pe.value.peakStart, pe.value.peakEnd))}` : '–'}</td>
                 <td>{pe.ok ? personEndText(t, lang, { ...pe.value, endPhase: stretchPhases(session, pe.value.endAt, pe.value.endAt).last }) : '–'}</td>
-                <td>{formatFigure(t, team.agreement, (v) => formatPercent(v, lang))}</td>
+                <td>{formatFigure(t, team.agreement, (v) => formatShare(v, lang))}</td>
               </tr>
             );
           })}
@@ -334,7 +335,7 @@ function ParticipantTable({ scene, onHighlight }: { scene: CompareScene; onHighl
   const highlightId = useApp((s) => s.highlightId);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'drop', dir: -1 });
   const fmt = (v: number) => formatLevel(v, lang);
-  const corr = (v: number) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+  const corr = (v: number) => formatCorrelation(v, lang);
 
   const rows = scene.people;
   const sortValue = (r: ScenePerson): string | number => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { phaseCentres, valueAt } from '../domain';
+import { formatLevel } from '../scene/numbers';
 import type { VisibleCurve } from '../state';
 import { useApp } from './AppContext';
 
@@ -12,7 +13,6 @@ export function CurveValuesTable({ curves }: { curves: readonly VisibleCurve[] }
   const phases = useApp((s) => s.session.timeline.phases);
   if (curves.length === 0) return null;
   const anchors = phaseCentres(phases);
-  const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return (
     <details className="values">
       <summary>{t('values.summary')}</summary>
@@ -36,7 +36,7 @@ export function CurveValuesTable({ curves }: { curves: readonly VisibleCurve[] }
               </th>
               {anchors.map((x, i) => {
                 const v = valueAt(c.curve.points, x);
-                return <td key={i}>{v === null ? '–' : fmt.format(v * 10)}</td>;
+                return <td key={i}>{v === null ? '–' : formatLevel(v, i18n.language)}</td>;
               })}
             </tr>
           ))}

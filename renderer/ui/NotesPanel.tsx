@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addNote as addNoteTo, NOTE_KINDS, phaseAt, timePos, type Id, type Note, type NoteKind, type TimePos } from '../domain';
 import type { SceneNote } from '../scene/compareScene';
+import { formatShare } from '../scene/numbers';
 import { useActions, useApp } from './AppContext';
 import { RemoveButton } from './controls';
 import { TextField } from './TextField';
@@ -168,13 +169,13 @@ function useAutosavedDraft(text: string, author: string, kind: NoteKind, at: Tim
 }
 
 function PositionSlider({ at, onChange }: { at: TimePos; onChange: (at: TimePos) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const phases = useApp((s) => s.session.timeline.phases);
   const phase = phaseAt(phases, at)?.phase.name ?? '';
   return (
     <label className="slider">
       <span>
-        {t('compare.notes.at', { phase })} <output>{Math.round(at * 100)} %</output>
+        {t('compare.notes.at', { phase })} <output>{formatShare(at, i18n.language)}</output>
       </span>
       <input
         type="range"
@@ -183,7 +184,7 @@ function PositionSlider({ at, onChange }: { at: TimePos; onChange: (at: TimePos)
         step={0.5}
         value={at * 100}
         aria-label={t('compare.notes.position')}
-        aria-valuetext={`${Math.round(at * 100)} % · ${phase}`}
+        aria-valuetext={`${formatShare(at, i18n.language)} · ${phase}`}
         onChange={(e) => onChange(timePos(Number(e.target.value) / 100))}
       />
     </label>

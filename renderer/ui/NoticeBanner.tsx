@@ -15,7 +15,7 @@ export function NoticeBanner() {
   // Keyed on the notice itself, so a re-render of the app doesn't restart the four seconds.
   useEffect(() => {
     if (!fades) return;
-    const timer = setTimeout(() => setNotice(null), 4000);
+    const timer = setTimeout(() => setNotice(null), described.lingers ? 10_000 : 4000);
     return () => clearTimeout(timer);
   }, [notice, fades, setNotice]);
   if (!described) return <div className="notice-slot" role="status" aria-live="polite" />;
@@ -24,7 +24,15 @@ export function NoticeBanner() {
       <span>{described.text}</span>
       {/* The way out the sentence names (Save as… for a file that can't be written), from the command table. */}
       {described.action && (
-        <button type="button" className="btn" onClick={() => void findCommand(described.action!).run(files)}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            // Undo answers the notice: once done, the notice has nothing left to offer.
+            if (described.action === 'edit.undo') setNotice(null);
+            void findCommand(described.action!).run(files);
+          }}
+        >
           {t(findCommand(described.action).labelKey)}
         </button>
       )}

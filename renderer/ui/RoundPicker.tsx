@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUND_KINDS, ROUND_QUESTIONS, type RoundKind } from '../domain';
-import { useApp } from './AppContext';
+import { useApp, useServices } from './AppContext';
+import { removeWithUndo } from './removals';
 
 /** Which round is on screen, and a short form to add one from the method's list or with an own question. */
 export function RoundPicker() {
@@ -10,7 +11,7 @@ export function RoundPicker() {
   const roundId = useApp((s) => s.roundId);
   const selectRound = useApp((s) => s.selectRound);
   const addRound = useApp((s) => s.addRound);
-  const removeRound = useApp((s) => s.removeRound);
+  const { store } = useServices();
   const [adding, setAdding] = useState(false);
   const [kind, setKind] = useState<RoundKind>('otherTeam');
   const [question, setQuestion] = useState('');
@@ -40,9 +41,8 @@ export function RoundPicker() {
           <button
             type="button"
             className="btn btn--small"
-            onClick={() => {
-              if (window.confirm(t('compare.rounds.removeConfirm', { question: round.question }))) removeRound(round.id);
-            }}
+            // No question first: the notice offers Undo, which brings the round back with its curves and notes.
+            onClick={(e) => removeWithUndo(store, 'round', round.id, e.currentTarget.parentElement?.querySelector('button'))}
           >
             {t('compare.rounds.remove')}
           </button>
@@ -61,16 +61,16 @@ export function RoundPicker() {
             setQuestion('');
           }}
         >
-          <label className="field">
-            <span>{t('compare.rounds.kind')}</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as RoundKind)}>
-              {ROUND_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`compare.rounds.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* Radios, not a select: the questions are sentences, and a select would cut them in a narrow sidebar. */}
+          <fieldset className="modes">
+            <legend>{t('compare.rounds.kind')}</legend>
+            {ROUND_KINDS.map((k) => (
+              <label key={k} className="radio">
+                <input type="radio" name="round-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                <span>{t(`compare.rounds.kinds.${k}`)}</span>
+              </label>
+            ))}
+          </fieldset>
           {kind === 'custom' ? (
             <label className="field">
               <span>{t('compare.rounds.question')}</span>

@@ -17,6 +17,9 @@ import { useActions, useApp, useServices } from './AppContext';
 import { RemoveButton, TeamSelect } from './controls';
 import { ChartPanel } from './ChartPanel';
 import { TextField } from './TextField';
+import { SessionDecimalField } from './DecimalInput';
+import { removeWithUndo } from './removals';
+import { formatShare } from '../scene/numbers';
 
 export function SetupView() {
   const { t } = useTranslation();
@@ -93,7 +96,7 @@ function editReport(t: TFunction, e: PhaseEditEffect): string {
 }
 
 function TimelineSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { store } = useServices();
   const timeline = useApp((s) => s.session.timeline);
   const s = useActions();
@@ -138,16 +141,16 @@ function TimelineSection() {
                 />
               </td>
               <td className="num">
-                <input
-                  type="number"
+                <SessionDecimalField
+                  className="number-field"
                   min={0.25}
                   max={20}
                   step={0.25}
                   value={p.width}
-                  onChange={(e) => phaseEdit(() => s.resizePhase(p.id, Number(e.target.value)))}
+                  onCommit={(width) => phaseEdit(() => s.resizePhase(p.id, width))}
                   aria-label={t('setup.timeline.phaseWidth', { name: p.name })}
                 />
-                <span className="muted"> {Math.round((p.width / total) * 100)} %</span>
+                <span className="muted"> {formatShare(p.width / total, i18n.language)}</span>
               </td>
               <td className="row-actions">
                 <button type="button" className="icon-btn" onClick={() => phaseEdit(() => s.movePhase(p.id, -1))} disabled={i === 0} aria-label={t('setup.moveUp', { name: p.name })}>
@@ -194,16 +197,14 @@ function TimelineSection() {
                 <TextField value={m.name} onCommit={(name) => s.updateMilestone(m.id, { name })} aria-label={t('setup.timeline.milestoneName', { n: i + 1 })} />
               </td>
               <td className="num">
-                <input
-                  type="number"
+                <SessionDecimalField
+                  className="number-field"
                   min={0}
                   max={100}
                   step={0.5}
-                  value={Math.round(m.at * 1000) / 10}
-                  onChange={(e) => {
-                    const v = Number(e.target.value);
-                    if (Number.isFinite(v)) s.updateMilestone(m.id, { at: timePos(v / 100) });
-                  }}
+                  maxDecimals={1}
+                  value={m.at * 100}
+                  onCommit={(v) => s.updateMilestone(m.id, { at: timePos(v / 100) })}
                   aria-label={t('setup.timeline.milestonePosition', { name: m.name })}
                 />
                 <span className="muted"> %</span>
@@ -254,9 +255,12 @@ function TeamsSection() {
   const { t } = useTranslation();
   const session = useApp((s) => s.session);
   const s = useActions();
+  const { store } = useServices();
   return (
     <section className="card" aria-labelledby="setup-teams">
-      <h2 id="setup-teams">{t('setup.teams.title')}</h2>
+      <h2 id="setup-teams" tabIndex={-1}>
+        {t('setup.teams.title')}
+      </h2>
       <table className="rows">
         <thead>
           <tr>
@@ -288,7 +292,7 @@ function TeamsSection() {
               </td>
               <td className="row-actions">
                 <RemoveButton
-                  onClick={() => s.removeTeam(team.id)}
+                  onClick={() => removeWithUndo(store, 'team', team.id, document.getElementById('setup-teams'))}
                   disabled={!canRemoveTeam(session, team.id)}
                   label={t('setup.remove', { name: team.name })}
                   title={canRemoveTeam(session, team.id) ? undefined : t('setup.teams.hasMembers')}
@@ -305,11 +309,19 @@ function TeamsSection() {
   );
 }
 
+/** The name as people would tell it apart: case and surrounding spaces don't make two names different. */
+const nameKey = (name: string) => name.trim().toLocaleLowerCase();
+
 function ParticipantsSection() {
   const { t } = useTranslation();
   const session = useApp((s) => s.session);
   const s = useActions();
+  const { store } = useServices();
+  const counts = new Map<string, number>();
+  for (const p of session.participants) if (p.name.trim()) counts.set(nameKey(p.name), (counts.get(nameKey(p.name)) ?? 0) + 1);
+  const duplicateOf = (name: string) => (counts.get(nameKey(name)) ?? 0) > 1;
   const [name, setName] = useState('');
+  const newIsTaken = name.trim() !== '' && counts.has(nameKey(name));
   const [teamId, setTeamId] = useState<string>('');
   const chosenTeam = session.teams.some((tm) => tm.id === teamId) ? teamId : session.teams[0]!.id;
   const add = () => {
@@ -319,7 +331,7 @@ function ParticipantsSection() {
   };
   return (
     <section className="card" aria-labelledby="setup-participants">
-      <h2 id="setup-participants">
+      <h2 id="setup-participants" tabIndex={-1}>
         {t('setup.participants.title')} <span className="muted">({session.participants.length})</span>
       </h2>
       {session.participants.length > 0 && (
@@ -338,7 +350,18 @@ function ParticipantsSection() {
             {session.participants.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <TextField value={p.name} onCommit={(v) => s.updateParticipant(p.id, { name: v })} aria-label={t('setup.participants.nameOf', { name: p.name })} />
+                  <TextField
+                    value={p.name}
+                    onCommit={(v) => s.updateParticipant(p.id, { name: v })}
+                    aria-label={t('setup.participants.nameOf', { name: p.name })}
+                    aria-invalid={duplicateOf(p.name) || undefined}
+                    aria-describedby={duplicateOf(p.name) ? `duplicate-${p.id}` : undefined}
+                  />
+                  {duplicateOf(p.name) && (
+                    <p className="field-error" id={`duplicate-${p.id}`}>
+                      {t('edits.duplicateName', { name: p.name.trim() })}
+                    </p>
+                  )}
                 </td>
                 <td>
                   <TeamSelect
@@ -360,7 +383,10 @@ function ParticipantsSection() {
                   </select>
                 </td>
                 <td className="row-actions">
-                  <RemoveButton onClick={() => s.removeParticipant(p.id)} label={t('setup.remove', { name: p.name })} />
+                  <RemoveButton
+                    onClick={() => removeWithUndo(store, 'participant', p.id, document.getElementById('setup-participants'))}
+                    label={t('setup.remove', { name: p.name })}
+                  />
                 </td>
               </tr>
             ))}
@@ -376,7 +402,18 @@ function ParticipantsSection() {
       >
         <label className="field">
           <span>{t('setup.participants.newName')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('setup.participants.namePlaceholder')} />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('setup.participants.namePlaceholder')}
+            aria-describedby={newIsTaken ? 'duplicate-new' : undefined}
+          />
+          {/* Pointed out, not refused: two people may share a first name, and then one of them gets an initial. */}
+          {newIsTaken && (
+            <span className="field-error" id="duplicate-new">
+              {t('edits.duplicateNew', { name: name.trim() })}
+            </span>
+          )}
         </label>
         <label className="field">
           <span>{t('setup.participants.team')}</span>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findCurve, phaseCentres, valueAt } from '../domain';
+import { formatInputNumber } from '../scene/numbers';
 import { useApp } from './AppContext';
+import { DecimalInput, readDecimal } from './DecimalInput';
 
 /** Steps of the keyboard entry: 0 = the scale's low anchor, 10 = its high anchor. */
 const STEPS = 10;
@@ -11,7 +13,7 @@ const STEPS = 10;
  * person did not take part in. Pre-filled from the curve already drawn.
  */
 export function ValueEntry({ participantId, onClose }: { participantId: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useApp((s) => s.session);
   const roundId = useApp((s) => s.roundId);
   const setCurveFromValues = useApp((s) => s.setCurveFromValues);
@@ -20,11 +22,14 @@ export function ValueEntry({ participantId, onClose }: { participantId: string; 
   const [values, setValues] = useState<string[]>(() =>
     anchors.map((x) => {
       const v = existing.length ? valueAt(existing, x) : null;
-      return v === null ? '' : String(Math.round(v * STEPS));
+      return v === null ? '' : formatInputNumber(v * STEPS, i18n.language);
     }),
   );
-  const parsed = values.map((v) => (v.trim() === '' ? null : Math.min(STEPS, Math.max(0, Number(v))) / STEPS));
-  const enough = parsed.filter((v) => v !== null && Number.isFinite(v)).length >= 2;
+  const limits = { min: 0, max: STEPS, allowEmpty: true };
+  const read = values.map((v) => readDecimal(v, limits));
+  const parsed = read.map((r) => (r.value === null ? null : r.value / STEPS));
+  const valid = read.every((r) => r.problem === null);
+  const enough = parsed.filter((v) => v !== null).length >= 2;
 
   return (
     <form
@@ -32,7 +37,7 @@ export function ValueEntry({ participantId, onClose }: { participantId: string; 
       aria-labelledby="value-entry-title"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!enough) return;
+        if (!enough || !valid) return;
         setCurveFromValues(participantId, anchors, parsed);
         onClose();
       }}
@@ -43,22 +48,20 @@ export function ValueEntry({ participantId, onClose }: { participantId: string; 
       </p>
       <div className="value-entry__grid">
         {session.timeline.phases.map((phase, i) => (
-          <label key={phase.id} className="field">
-            <span>{phase.name}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={STEPS}
+          <div key={phase.id} className="field">
+            <label htmlFor={`value-entry-${phase.id}`}>{phase.name}</label>
+            <DecimalInput
+              id={`value-entry-${phase.id}`}
+              {...limits}
               step={1}
-              value={values[i]}
-              onChange={(e) => setValues((vs) => vs.map((v, j) => (j === i ? e.target.value : v)))}
+              text={values[i]!}
+              onTextChange={(text) => setValues((vs) => vs.map((v, j) => (j === i ? text : v)))}
             />
-          </label>
+          </div>
         ))}
       </div>
       <div className="draw__actions">
-        <button type="submit" className="btn btn--primary" disabled={!enough}>
+        <button type="submit" className="btn btn--primary" disabled={!enough || !valid}>
           {t('valueEntry.apply')}
         </button>
         <button type="button" className="btn" onClick={onClose}>

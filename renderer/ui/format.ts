@@ -1,14 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Figure } from '../domain';
 
-/** A level in [0, 1] on the 0–10 scale people drew on, one decimal, in the UI language. */
-export function formatLevel(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value * 10);
-}
-
-export function formatPercent(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value);
-}
+// Numbers are written by renderer/scene/numbers.ts, the one module for them; this file keeps the UI's words
+// around them and its dates.
 
 /** A figure's value, or why there is none ("not enough curves (1 of 2)"). */
 export function formatFigure(t: TFunction, figure: Figure, format: (v: number) => string): string {

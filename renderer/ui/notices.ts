@@ -61,7 +61,10 @@ export const osReason = (t: (key: string, options?: Record<string, unknown>) => 
  * rather than fading, because it says something the user has to read (every
  * error, and what opening mended).
  */
-export function describeNotice(t: TFunction, notice: FileNotice): { text: string; isError: boolean; action?: CommandId; stays?: boolean } {
+export function describeNotice(
+  t: TFunction,
+  notice: FileNotice,
+): { text: string; isError: boolean; action?: CommandId; stays?: boolean; lingers?: boolean } {
   switch (notice.kind) {
     case 'saved':
       return { text: t('notices.saved', { file: notice.fileName }), isError: false };
@@ -106,6 +109,17 @@ export function describeNotice(t: TFunction, notice: FileNotice): { text: string
       return { text: t('safety.autosave.newerKept', { found: notice.found, supported: notice.supported }), isError: false, stays: true };
     case 'autosaveFailed':
       return { text: t('files.notices.autosaveFailed', { detail: notice.detail }), isError: true };
+    case 'removed':
+      // Long enough to reach for Undo; Ctrl+Z works after it has gone, too.
+      return {
+        text:
+          notice.curves > 0
+            ? t(`edits.removed.${notice.what}WithCurves`, { name: notice.name, count: notice.curves })
+            : t(`edits.removed.${notice.what}`, { name: notice.name }),
+        isError: false,
+        action: 'edit.undo',
+        lingers: true,
+      };
     case 'recoveryFailed': {
       const why = notice.error ? describeFileError(t, notice.error) : t('files.notices.recoveryUnreadable');
       return { text: `${t('files.notices.recoveryFailed')} ${why} ${t('files.notices.recoveryDiscarded')}`, isError: true };

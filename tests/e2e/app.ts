@@ -70,9 +70,21 @@ export async function saveWith(page: Page, trigger: () => Promise<void>): Promis
   return { download, text: await readFile(path, 'utf8') };
 }
 
+/**
+ * Click a top bar command by its label: on the bar, or in its "More" menu where a narrow window puts it
+ * (TopBar.tsx gives up New, Save as, Open and the language there first).
+ */
+export async function clickToolbarCommand(page: Page, name: string): Promise<void> {
+  const toolbar = page.getByRole('toolbar');
+  const onBar = toolbar.getByRole('button', { name, exact: true });
+  if (!(await onBar.isVisible())) await toolbar.getByRole('button', { name: /^(More|Mehr)$/ }).click();
+  await onBar.click();
+}
+
 export async function openFile(page: Page, path: string, button = 'Open…'): Promise<void> {
   const chooserPromise = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button, exact: true }).click();
+  if (button === 'Open…') await clickToolbarCommand(page, button);
+  else await page.getByRole('button', { name: button, exact: true }).click();
   const chooser = await chooserPromise;
   await chooser.setFiles(path);
 }

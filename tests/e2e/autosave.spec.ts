@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createSession, parseSessionFile, serializeSession } from '../../renderer/domain';
-import { addParticipant, drawFor, readCurveValues, saveWith, startNewRetro } from './app';
+import { addParticipant, clickToolbarCommand, drawFor, readCurveValues, saveWith, startNewRetro } from './app';
 import { expect, test } from './fixtures';
 
 interface StoredAutosave {
@@ -139,7 +139,7 @@ test.describe('in English', () => {
 
     // New (confirming that the changes may go): the autosave goes with them.
     page.once('dialog', (d) => d.accept());
-    await page.getByRole('toolbar').getByRole('button', { name: 'New', exact: true }).click();
+    await clickToolbarCommand(page, 'New');
     await expect(projectName).toHaveValue('');
     await expect.poll(() => readAutosave(page)).toBeNull();
     await page.reload();

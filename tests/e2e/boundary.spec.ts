@@ -88,7 +88,7 @@ test.describe('a failing step', () => {
     await expect(chart(page)).toBeVisible();
     await setCanvasBroken(page, true);
     await page.keyboard.press('F5');
-    await expect(page.getByTestId('room-failed')).toContainText('The room view could not be drawn.');
+    await expect(page.getByTestId('room-failed')).toContainText('The room screen could not be drawn.');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('present-mode')).toHaveCount(0);
     await expect(page.getByTestId('view-failed')).toHaveCount(0);

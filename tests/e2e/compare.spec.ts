@@ -82,7 +82,7 @@ test('a new perception round works end to end from an empty session', async ({ p
   await typeFlat('Pat', '4');
   // Round 2: how the other team saw it. Sam guesses PS at 6 (real 4), Pat guesses Sales at 9 (real 8).
   await page.getByRole('button', { name: '+ New round' }).click();
-  await page.getByRole('combobox', { name: 'Question' }).selectOption('otherTeam');
+  await page.getByRole('radio', { name: 'How you think the other team experienced it' }).check();
   await page.getByRole('button', { name: 'Add round', exact: true }).click();
   await expect(page.getByTestId('drawn-count')).toHaveText('0 of 2 have drawn');
   await typeFlat('Sam', '6');

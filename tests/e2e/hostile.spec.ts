@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { parseSessionFile, type Session } from '../../renderer/domain';
 import { generateHostileFile } from '../domain/fuzz/hostileSessions';
 import { createRandom, fileSeed } from '../domain/fuzz/random';
-import { chart } from './app';
+import { chart, clickToolbarCommand } from './app';
 import { expect, test } from './fixtures';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,7 +33,7 @@ async function openText(page: Page, name: string, text: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   const start = page.getByRole('button', { name: 'Open a session…' });
   if (await start.isVisible()) await start.click();
-  else await page.getByRole('button', { name: 'Open…', exact: true }).click();
+  else await clickToolbarCommand(page, 'Open…');
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 }
 
