@@ -36,6 +36,13 @@ function facilitatorPlatform(api: WavelengthApi): Platform {
     },
     takeLaunchFile: () => api.takeLaunchFile(),
     onOpenFile: (listener) => api.onOpenFile(listener),
+    recent: {
+      list: () => api.listRecent(),
+      open: (recentId) => api.openRecent(recentId),
+      clear: () => api.clearRecent(),
+      onChange: (listener) => api.onRecentChanged(listener),
+    },
+    copyImage: (png) => api.copyImage({ png }),
   };
 }
 
@@ -57,5 +64,7 @@ function roomScreenPlatform(api: Exclude<AnyRoleApi, WavelengthApi>): Platform {
     autosave: { write: refused('The autosave'), read: refused('The autosave'), clear: refused('The autosave') },
     takeLaunchFile: refused('The launch file'),
     onOpenFile: () => nothing,
+    recent: null,
+    copyImage: refused('The clipboard'),
   };
 }

@@ -1,6 +1,7 @@
 import type {
   AppCommand,
   AutosaveReadResult,
+  CopyImageResult,
   DocumentState,
   ExportFileRequest,
   ExportPdfRequest,
@@ -12,6 +13,7 @@ import type {
   OpenSessionResult,
   PresenterDisplay,
   PresenterStatus,
+  RecentFile,
   RoomState,
   SaveSessionRequest,
   SaveSessionResult,
@@ -21,6 +23,7 @@ import type {
 export type {
   AppCommand,
   AutosaveReadResult,
+  CopyImageResult,
   DocumentState,
   ExportFileRequest,
   ExportPdfRequest,
@@ -32,11 +35,26 @@ export type {
   OpenSessionResult,
   PresenterDisplay,
   PresenterStatus,
+  RecentFile,
   RoomState,
   SaveSessionRequest,
   SaveSessionResult,
   UnsavedChoice,
 };
+
+/**
+ * The files opened or saved lately, as the host keeps them (Electron: main's
+ * list, which also feeds File ▸ Open Recent and the OS's list). Files are
+ * named by ids; opening one has the host read and check it again.
+ */
+export interface RecentHost {
+  list(): Promise<RecentFile[]>;
+  /** Read the file again: like a file the OS hands over, it may be gone or broken by now. */
+  open(recentId: string): Promise<ExternalFileResult>;
+  clear(): Promise<void>;
+  /** The list changed; returns an unsubscribe function. */
+  onChange(listener: (files: RecentFile[]) => void): () => void;
+}
 
 /** What an autosave says about the session besides its text. */
 export interface AutosaveMeta {
@@ -133,4 +151,11 @@ export interface Platform {
   takeLaunchFile(): Promise<LaunchFileResult>;
   /** Files the host asks to open while the app runs; returns an unsubscribe function. */
   onOpenFile(listener: (result: ExternalFileResult) => void): () => void;
+  /**
+   * Recent files; null where the host cannot reopen a file by itself (a web
+   * page may read only what the user picks or drops, each time anew).
+   */
+  readonly recent: RecentHost | null;
+  /** Put a PNG on the clipboard (Electron: main writes it; browser: the Clipboard API where it has one). */
+  copyImage(png: Uint8Array): Promise<CopyImageResult>;
 }

@@ -20,7 +20,14 @@ export type FileNotice =
   | { kind: 'newerAutosaveKept'; found: number; supported: number }
   /** An autosave was there but could not be read or loaded; it was discarded. */
   | { kind: 'recoveryFailed'; error: SessionFileError | null; detail: string }
-  | { kind: 'autosaveFailed'; detail: string };
+  | { kind: 'autosaveFailed'; detail: string }
+  /** "New retro from this one": `carried` open action items came along; `from` is the earlier retro's project name. */
+  | { kind: 'nextRetroStarted'; from: string; carried: number }
+  /** A drop that is not one session file (several files, another type); nothing was opened. */
+  | { kind: 'dropRefused'; reason: 'several' | 'notSession'; fileName: string }
+  | { kind: 'chartCopied' }
+  | { kind: 'chartCopyUnsupported' }
+  | { kind: 'chartCopyFailed'; detail: string };
 
 /** The session an earlier run autosaved and never saved, offered on the start screen. */
 export interface RecoveryOffer {

@@ -12,3 +12,5 @@ export * from './commands';
 export * from './presenterSlice';
 export * from './roomState';
 export * from './exportSlice';
+export * from './desktopSlice';
+export * from './desktopActions';

@@ -2,13 +2,14 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import { createSession, type Session } from '../domain';
+import { createDesktopSlice, type DesktopSlice } from './desktopSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFileSlice, type FileSlice } from './fileSlice';
 import { createPresenterSlice, type PresenterSlice } from './presenterSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createWorkshopSlice, type Language, type WorkshopSlice } from './workshopSlice';
 
-export type AppState = SessionSlice & WorkshopSlice & FileSlice & PresenterSlice & ExportSlice;
+export type AppState = SessionSlice & WorkshopSlice & FileSlice & PresenterSlice & ExportSlice & DesktopSlice;
 
 /** Undo covers the document only (setup, curves); screens and reveal steps are not undone. */
 type History = { session: Session };
@@ -26,6 +27,7 @@ export function createAppStore(language: Language, initial: Session = createSess
         ...createFileSlice(initial)(...a),
         ...createPresenterSlice(...a),
         ...createExportSlice(...a),
+        ...createDesktopSlice(...a),
       }),
       {
         partialize: (state): History => ({ session: state.session }),

@@ -106,6 +106,25 @@ export function describeNotice(t: TFunction, notice: FileNotice): { text: string
       return { text: t('safety.autosave.newerKept', { found: notice.found, supported: notice.supported }), isError: false, stays: true };
     case 'autosaveFailed':
       return { text: t('files.notices.autosaveFailed', { detail: notice.detail }), isError: true };
+    case 'nextRetroStarted':
+      return {
+        text: notice.from
+          ? t('desktop.nextRetro.started', { name: notice.from, count: notice.carried })
+          : t('desktop.nextRetro.startedUntitled', { count: notice.carried }),
+        isError: false,
+        stays: true,
+      };
+    case 'dropRefused':
+      return {
+        text: notice.reason === 'several' ? t('desktop.drop.several') : `${t('desktop.drop.notSession', { file: notice.fileName })} ${t('notices.untouched')}`,
+        isError: true,
+      };
+    case 'chartCopied':
+      return { text: t('desktop.copy.copied'), isError: false };
+    case 'chartCopyUnsupported':
+      return { text: t('desktop.copy.unsupported'), isError: true, action: 'export.png' };
+    case 'chartCopyFailed':
+      return { text: t('desktop.copy.failed', { detail: notice.detail }), isError: true, action: 'export.png' };
     case 'recoveryFailed': {
       const why = notice.error ? describeFileError(t, notice.error) : t('files.notices.recoveryUnreadable');
       return { text: `${t('files.notices.recoveryFailed')} ${why} ${t('files.notices.recoveryDiscarded')}`, isError: true };

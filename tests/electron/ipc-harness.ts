@@ -22,6 +22,7 @@ import { createIpcHandlers, registerIpc, type IpcDeps } from '../../electron/mai
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { OpenRequests } from '../../electron/main/open-requests';
 import { PresenterWindows } from '../../electron/main/presenter-window';
+import { RECENT_FILE_NAME, RecentDocuments } from '../../electron/main/recent-documents';
 import { WindowRoles } from '../../electron/main/window-roles';
 import { app, BrowserWindow, ipcMain, type FakeFrame } from './fake-electron';
 
@@ -35,6 +36,7 @@ export interface IpcHarness {
   documents: WindowDocuments;
   autosave: AutosaveStore;
   presenter: PresenterWindows;
+  recent: RecentDocuments;
   /** The facilitator's window, loaded and with its role. */
   main: BrowserWindow;
   /** A window of `role` showing `url` (our page unless said otherwise). */
@@ -56,7 +58,9 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
   const autosave = new AutosaveStore(join(folder, 'userData', 'autosave'), () => new Date('2026-03-12T13:05:00.000Z'), '0.1.0');
   const presenter = new PresenterWindows({ preloadPath: PRELOAD_PATH, devServerUrl: options.devServerUrl, dataDir: folder, roles });
   let main: BrowserWindow | undefined;
+  const recent = new RecentDocuments({ listFile: join(folder, 'userData', RECENT_FILE_NAME), files, os: app });
   const openRequests = new OpenRequests({
+    opened: (path) => recent.add(path),
     files,
     mainWindow: () => main as unknown as ElectronWindow | undefined,
     openMainWindow: () => undefined,
@@ -64,6 +68,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
   });
   let texts = DEFAULT_NATIVE_TEXTS;
   const deps = {
+    recent,
     roles,
     devServerUrl: options.devServerUrl,
     files,
@@ -97,6 +102,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
     documents,
     autosave,
     presenter,
+    recent,
     main,
     window,
     async invoke(from, name, ...args) {
@@ -110,6 +116,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
       unregister();
       await autosave.idle();
       await presenter.idle();
+      await recent.idle();
       await rm(folder, { recursive: true, force: true });
     },
   };

@@ -34,6 +34,11 @@ function fakeApi(): FakeApi {
     clearAutosave: vi.fn<WavelengthApi['clearAutosave']>(async () => undefined),
     takeLaunchFile: vi.fn<WavelengthApi['takeLaunchFile']>(async () => ({ kind: 'none' })),
     onOpenFile: vi.fn<WavelengthApi['onOpenFile']>(() => () => undefined),
+    listRecent: vi.fn<WavelengthApi['listRecent']>(async () => [{ recentId: 'r1', fileName: 'Atlas.wavelength', folder: '/home/anna/Retros' }]),
+    openRecent: vi.fn<WavelengthApi['openRecent']>(async () => ({ kind: 'opened', fileId: 'r1', fileName: 'Atlas.wavelength', text: '{}' })),
+    clearRecent: vi.fn<WavelengthApi['clearRecent']>(async () => undefined),
+    onRecentChanged: vi.fn<WavelengthApi['onRecentChanged']>(() => () => undefined),
+    copyImage: vi.fn<WavelengthApi['copyImage']>(async () => ({ kind: 'copied' })),
   };
 }
 

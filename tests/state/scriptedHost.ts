@@ -33,6 +33,8 @@ export function scriptedHost(answers: Partial<Platform> = {}) {
     autosave: { write: async () => {}, read: async () => ({ kind: 'none' }), clear: async () => {} },
     takeLaunchFile: async () => ({ kind: 'none' }),
     onOpenFile: () => () => {},
+    recent: null,
+    copyImage: async () => ({ kind: 'copied' }),
     ...answers,
   };
   return { host, saved };

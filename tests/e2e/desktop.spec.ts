@@ -1,0 +1,180 @@
+// Desktop conventions and "carry on next time" (issue 10), driven in the real
+// renderer: a file dropped on the window, the chart copied to the clipboard,
+// About and the shortcuts, the next retro from this one, the action items'
+// CSV, and — through the Electron platform door, with the preload's API
+// played by the page — the recent files and main's clipboard channel.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { saveWith } from './app';
+
+test.use({ locale: 'en-US' });
+
+const SAMPLE = resolve('assets/samples/overstretched.wavelength');
+const TRUNCATED = resolve('tests/fixtures/truncated.wavelength');
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * Drop files on the window the way a file manager does: dragenter, dragover
+ * and drop carrying a DataTransfer with real files' bytes.
+ */
+async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, data: [...f.bytes] }));
+  await page.evaluate((dropped) => {
+    const transfer = new DataTransfer();
+    for (const f of dropped) transfer.items.add(new File([new Uint8Array(f.data)], f.name));
+    const target = document.querySelector('.view') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, payload);
+}
+
+const documentName = (page: Page) => page.getByTestId('document-name');
+
+test.describe('drop a session file on the window', () => {
+  test('opens a dropped .wavelength file, refuses another type and a broken file, and keeps the open session', async ({ page }) => {
+    await page.goto('/');
+    await dropFiles(page, [{ name: 'overstretched.wavelength', bytes: await readFile(SAMPLE) }]);
+    await expect(page.getByTestId('notice')).toContainText('overstretched.wavelength');
+    await expect(documentName(page)).toHaveText('CRM-Einführung');
+    await expect(page.getByRole('dialog', { name: 'Wavelength' })).toHaveCount(0);
+
+    // Another type: refused with the reason, nothing asked, the session as it was.
+    await dropFiles(page, [{ name: 'notes.txt', bytes: Buffer.from('hello') }]);
+    await expect(page.getByRole('alert')).toContainText('“notes.txt” is not a Wavelength session');
+    await expect(documentName(page)).toHaveText('CRM-Einführung');
+
+    // A broken session file: the file format's own message, the session as it was.
+    await dropFiles(page, [{ name: 'truncated.wavelength', bytes: await readFile(TRUNCATED) }]);
+    await expect(page.getByRole('alert')).toContainText('“truncated.wavelength” could not be opened');
+    await expect(page.getByRole('alert')).toContainText('your current session is as it was');
+    await expect(documentName(page)).toHaveText('CRM-Einführung');
+
+    // Two files at once: one at a time.
+    await dropFiles(page, [
+      { name: 'a.wavelength', bytes: await readFile(SAMPLE) },
+      { name: 'b.wavelength', bytes: await readFile(SAMPLE) },
+    ]);
+    await expect(page.getByRole('alert')).toContainText('Drop one session file at a time.');
+  });
+
+  test('asks about unsaved changes first, and keeps them when the user cancels', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start a new retro' }).click();
+    await page.getByRole('textbox', { name: 'Project name' }).fill('Unsaved Atlas');
+    await page.getByRole('textbox', { name: 'Project name' }).press('Tab');
+    await expect(documentName(page)).toContainText('Unsaved Atlas');
+
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await dropFiles(page, [{ name: 'overstretched.wavelength', bytes: await readFile(SAMPLE) }]);
+    await expect.poll(() => asked).toContain('Unsaved changes');
+    await expect(documentName(page)).toContainText('Unsaved Atlas');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await dropFiles(page, [{ name: 'overstretched.wavelength', bytes: await readFile(SAMPLE) }]);
+    await expect(documentName(page)).toHaveText('CRM-Einführung');
+  });
+});
+
+test.describe('copy the chart as a picture', () => {
+  test('the browser build puts the chart PNG on the clipboard (Ctrl+Shift+C)', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page.getByRole('button', { name: /Overstretched/ }).click();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.keyboard.press('Control+Shift+C');
+    await expect(page.getByTestId('notice')).toHaveText(/The chart is on the clipboard/);
+    const copied = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const item = items.find((i) => i.types.includes('image/png'));
+      if (!item) return null;
+      const bytes = new Uint8Array(await (await item.getType('image/png')).arrayBuffer());
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      return { head: [...bytes.slice(0, 8)], width: bitmap.width, height: bitmap.height };
+    });
+    expect(copied?.head).toEqual(PNG_SIGNATURE);
+    // The 2× export of the chart: wider than tall, and far larger than an icon.
+    expect(copied!.width).toBeGreaterThan(1500);
+    expect(copied!.width).toBeGreaterThan(copied!.height);
+  });
+
+  test('a browser without a clipboard for pictures says so and offers the PNG export', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /Overstretched/ }).click();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    // As in a page served over plain http from another machine: no navigator.clipboard at all.
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await page.keyboard.press('Control+Shift+C');
+    await expect(page.getByRole('alert')).toContainText('This browser cannot put pictures on the clipboard');
+    await page.getByRole('alert').getByRole('button', { name: 'Export PNG…' }).click();
+    await expect(page.getByTestId('export-dialog')).toBeVisible();
+  });
+});
+
+test('About shows the version from package.json, F1 the shortcuts from the command table', async ({ page }) => {
+  const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+  await page.goto('/');
+  await page.getByRole('button', { name: 'About & shortcuts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'About Wavelength' });
+  await expect(dialog.getByTestId('app-version')).toHaveText(`Version ${version}`);
+  await expect(dialog.getByRole('row', { name: /Copy chart as image/ })).toContainText('Ctrl+Shift+C');
+  await expect(dialog.getByRole('row', { name: /^Save as/ })).toContainText('Ctrl+Shift+S');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: 'About Wavelength' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'About Wavelength' })).toHaveCount(0);
+});
+
+test('a new retro from this one keeps the people, starts empty and carries the open action items over', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Overstretched/ }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('button', { name: /Discuss/ }).first().click();
+  // Tick one of the two open items off: it stays behind.
+  await page.getByRole('checkbox', { name: /^Demo-Skript/ }).check();
+  // That is an unsaved change: asked about first, as for New; the user lets it go.
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.accept();
+  });
+  await page.getByRole('button', { name: 'Start the next retro from this one' }).click();
+  await expect.poll(() => asked).toContain('Unsaved changes');
+
+  await expect(page.getByTestId('notice')).toContainText('A new retro from “CRM-Einführung”: 1 open action item is carried over for review.');
+  // A fresh, untitled and unsaved session, in Set up.
+  await expect(documentName(page)).toContainText('Untitled');
+  await expect(page.getByRole('textbox', { name: 'Project name' })).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Name of Anna' })).toBeVisible();
+  await page.getByRole('button', { name: /Draw/ }).first().click();
+  await expect(page.getByText(/0 of 7/)).toBeVisible();
+  await page.getByRole('button', { name: /Discuss/ }).first().click();
+  const rows = page.getByTestId('actions').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId('carried-over')).toHaveText(/carried over from “CRM-Einführung” \(\d{4}-\d\d-\d\d\)/);
+});
+
+test('the action items as a CSV of their own, from the export dialog', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Overstretched/ }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.getByRole('radio', { name: /CSV/ }).check();
+  await dialog.getByRole('combobox', { name: 'Contents' }).selectOption({ label: 'The action items' });
+  const { download, text } = await saveWith(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+  expect(download.suggestedFilename()).toBe('CRM-Einführung – action items.csv');
+  const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe('What,Who,By when,Done,Carried over from');
+  expect(lines).toHaveLength(4);
+  expect(lines[1]).toMatch(/^Warme Übergabe/);
+  expect(lines[1]).toMatch(/,no,$/);
+});
