@@ -9,6 +9,9 @@
  * and call resetFakeElectron() in beforeEach.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 /** An Electron-style event: listeners may call preventDefault(). */
@@ -247,6 +250,9 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/** userData for tests that don't point it anywhere: a temp folder of this test process. */
+const FALLBACK_USER_DATA = mkdtempSync(join(tmpdir(), 'wavelength-fake-userdata-'));
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly quit = vi.fn();
@@ -277,6 +283,8 @@ class FakeApp extends EventEmitter {
 
   getPath(name: string): string {
     if (name === 'documents') return this.documentsPath;
+    // Main writes to userData by itself (the window's place, the recent files): never into a real /fake folder.
+    if (name === 'userData') return this.paths.get(name) ?? FALLBACK_USER_DATA;
     return this.paths.get(name) ?? `/fake/${name}`;
   }
 
