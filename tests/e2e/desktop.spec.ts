@@ -20,15 +20,16 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
  * and drop carrying a DataTransfer with real files' bytes.
  */
 async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, data: [...f.bytes] }));
-  await page.evaluate((dropped) => {
+  const payload = JSON.stringify(files.map((f) => ({ name: f.name, data: [...f.bytes] })));
+  // A string runs in the page; this file is typed without the DOM library.
+  await page.evaluate(`(() => {
     const transfer = new DataTransfer();
-    for (const f of dropped) transfer.items.add(new File([new Uint8Array(f.data)], f.name));
+    for (const f of ${payload}) transfer.items.add(new File([new Uint8Array(f.data)], f.name));
     const target = document.querySelector('.view') ?? document.body;
     for (const type of ['dragenter', 'dragover', 'drop']) {
       target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }
-  }, payload);
+  })()`);
 }
 
 const documentName = (page: Page) => page.getByTestId('document-name');
@@ -90,14 +91,14 @@ test.describe('copy the chart as a picture', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await page.keyboard.press('Control+Shift+C');
     await expect(page.getByTestId('notice')).toHaveText(/The chart is on the clipboard/);
-    const copied = await page.evaluate(async () => {
+    const copied = await page.evaluate<{ head: number[]; width: number; height: number } | null>(`(async () => {
       const items = await navigator.clipboard.read();
       const item = items.find((i) => i.types.includes('image/png'));
       if (!item) return null;
       const bytes = new Uint8Array(await (await item.getType('image/png')).arrayBuffer());
       const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
       return { head: [...bytes.slice(0, 8)], width: bitmap.width, height: bitmap.height };
-    });
+    })()`);
     expect(copied?.head).toEqual(PNG_SIGNATURE);
     // The 2× export of the chart: wider than tall, and far larger than an icon.
     expect(copied!.width).toBeGreaterThan(1500);
@@ -109,7 +110,7 @@ test.describe('copy the chart as a picture', () => {
     await page.getByRole('button', { name: /Overstretched/ }).click();
     await page.getByRole('button', { name: 'Dismiss' }).click();
     // As in a page served over plain http from another machine: no navigator.clipboard at all.
-    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await page.evaluate("Object.defineProperty(navigator, 'clipboard', { value: undefined })");
     await page.keyboard.press('Control+Shift+C');
     await expect(page.getByRole('alert')).toContainText('This browser cannot put pictures on the clipboard');
     await page.getByRole('alert').getByRole('button', { name: 'Export PNG…' }).click();
@@ -177,4 +178,73 @@ test('the action items as a CSV of their own, from the export dialog', async ({ 
   expect(lines).toHaveLength(4);
   expect(lines[1]).toMatch(/^Warme Übergabe/);
   expect(lines[1]).toMatch(/,no,$/);
+});
+
+/**
+ * The facilitator's window as the Electron preload sets it up: `window.wavelength`
+ * with the main role's channels, played here by the page (main itself is
+ * unit-tested with the fake electron module). Every call is recorded.
+ */
+function fakePreload(sessionText: string): string {
+  return `(() => {
+    const calls = [];
+    window.__calls = calls;
+    const recent = [
+      { recentId: 'r1', fileName: 'CRM-Einführung.wavelength', folder: '/home/anna/Retros/2026' },
+      { recentId: 'r2', fileName: 'Serviceportal Relaunch.wavelength', folder: '/home/anna/Retros/2025' },
+    ];
+    const answers = {
+      readAutosave: { kind: 'none' },
+      takeLaunchFile: { kind: 'none' },
+      listRecent: recent,
+      openRecent: { kind: 'opened', fileId: 'file-r1', fileName: 'CRM-Einführung.wavelength', text: ${JSON.stringify(sessionText)} },
+      copyImage: { kind: 'copied' },
+      listDisplays: [],
+    };
+    const record = (name) => (...args) => {
+      calls.push([name, args.map((a) => (a && a.png instanceof Uint8Array ? { pngHead: [...a.png.slice(0, 8)], pngBytes: a.png.byteLength } : a))]);
+      return Promise.resolve(answers[name]);
+    };
+    const api = { role: 'main' };
+    for (const name of ['openSession', 'saveSession', 'confirmUnsaved', 'takeLaunchFile', 'writeAutosave', 'readAutosave', 'clearAutosave',
+      'exportPdf', 'exportFile', 'listDisplays', 'openPresenter', 'listRecent', 'openRecent', 'clearRecent', 'copyImage']) api[name] = record(name);
+    for (const name of ['setDocumentState', 'setNativeTexts', 'closeWindow', 'closePresenter', 'publishRoomState', 'setFullScreen']) {
+      api[name] = (...args) => { calls.push([name, args]); };
+    }
+    for (const name of ['onCommand', 'onOpenFile', 'onPresenterStatus', 'onFullScreenChange', 'onRecentChanged']) api[name] = () => () => undefined;
+    window.wavelength = Object.freeze(api);
+  })()`;
+}
+
+test.describe('through the Electron platform door', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.addInitScript(fakePreload(await readFile(SAMPLE, 'utf8')));
+  });
+
+  const calls = (page: Page, name: string) => page.evaluate<unknown[][]>(`window.__calls.filter((c) => c[0] === ${JSON.stringify(name)}).map((c) => c[1])`);
+
+  test('the start screen lists the recent files main keeps and opens one by its id', async ({ page }) => {
+    await page.goto('/');
+    const list = page.getByTestId('recent-files');
+    await expect(list.getByRole('button')).toHaveCount(2);
+    const first = page.getByRole('button', { name: 'Open CRM-Einführung.wavelength from /home/anna/Retros/2026' });
+    await expect(first).toBeVisible();
+    await first.click();
+    await expect(documentName(page)).toHaveText('CRM-Einführung');
+    expect(await calls(page, 'openRecent')).toEqual([['r1']]);
+    // The window title and main's document state name the file by its id, for the macOS title bar.
+    await expect.poll(async () => (await calls(page, 'setDocumentState')).at(-1)).toEqual([{ title: 'CRM-Einführung.wavelength — Wavelength', dirty: false, fileId: 'file-r1' }]);
+  });
+
+  test('Copy chart hands main the chart’s PNG; the page itself never touches the clipboard', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /Overstretched/ }).click();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.evaluate("Object.defineProperty(navigator, 'clipboard', { get() { throw new Error('the page used the clipboard'); } })");
+    await page.keyboard.press('Control+Shift+C');
+    await expect(page.getByTestId('notice')).toHaveText(/The chart is on the clipboard/);
+    const [[request]] = (await calls(page, 'copyImage')) as [[{ pngHead: number[]; pngBytes: number }]];
+    expect(request.pngHead).toEqual(PNG_SIGNATURE);
+    expect(request.pngBytes).toBeGreaterThan(20_000);
+  });
 });
