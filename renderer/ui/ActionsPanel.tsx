@@ -8,16 +8,16 @@ import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
 /** Action items of the session: what, who, by when; ticked off when done. */
-/** "carried over from “Projekt Atlas” (2026-11-27)": where an item brought into this retro was agreed. */
-export function describeCarriedOver(t: TFunction, carried: CarriedOver): string {
+/** "carried over from “Projekt Atlas” (27.11.2026)": where an item brought into this retro was agreed, the date in the UI's language. */
+export function describeCarriedOver(t: TFunction, carried: CarriedOver, language: string): string {
   if (!carried.date) return t('desktop.nextRetro.carriedOverUndated');
-  return carried.from
-    ? t('desktop.nextRetro.carriedOver', { name: carried.from, date: carried.date })
-    : t('desktop.nextRetro.carriedOverUntitled', { date: carried.date });
+  // Noon UTC: the calendar day is the same in every time zone.
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${carried.date}T12:00:00Z`));
+  return carried.from ? t('desktop.nextRetro.carriedOver', { name: carried.from, date }) : t('desktop.nextRetro.carriedOverUntitled', { date });
 }
 
 export function ActionsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { files } = useServices();
   const actions = useApp((s) => s.session.actions);
   const addAction = useApp((s) => s.addAction);
@@ -71,7 +71,7 @@ export function ActionsPanel() {
                   <TextField value={a.what} onCommit={(v) => updateAction(a.id, { what: v })} aria-label={t('compare.actions.what')} />
                   {a.carriedOver && (
                     <span className="badge badge--carried" data-testid="carried-over">
-                      {describeCarriedOver(t, a.carriedOver)}
+                      {describeCarriedOver(t, a.carriedOver, i18n.language)}
                     </span>
                   )}
                 </td>

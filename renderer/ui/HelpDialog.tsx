@@ -20,7 +20,8 @@ export function HelpDialog() {
   useEffect(() => {
     if (which === null) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    closeRef.current?.focus();
+    // Focus on Close without scrolling to it: About starts at the top, the shortcuts at their table.
+    closeRef.current?.focus({ preventScroll: true });
     if (which === 'shortcuts') shortcutsRef.current?.scrollIntoView({ block: 'start' });
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
