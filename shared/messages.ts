@@ -321,10 +321,17 @@ export const copyImageRequestSchema = z.strictObject({
 });
 export type CopyImageRequest = z.infer<typeof copyImageRequestSchema>;
 
+/**
+ * Why a picture could not be copied, for a sentence in the UI language:
+ * `notAPicture` (the bytes are no image the host can read), `refused` (the
+ * system or the browser refused the clipboard; `detail` is its own message).
+ */
+export const COPY_IMAGE_PROBLEMS = ['notAPicture', 'refused'] as const;
+
 /** `unsupported`: the host has no way to put a picture on the clipboard (a browser without ClipboardItem). */
 export const copyImageResultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('copied') }),
   z.strictObject({ kind: z.literal('unsupported') }),
-  z.strictObject({ kind: z.literal('error'), detail: text() }),
+  z.strictObject({ kind: z.literal('error'), problem: z.enum(COPY_IMAGE_PROBLEMS), detail: text() }),
 ]);
 export type CopyImageResult = z.infer<typeof copyImageResultSchema>;

@@ -13,11 +13,11 @@ import type { CopyImageRequest, CopyImageResult } from '../../shared/contract';
 export async function copyImage(request: CopyImageRequest): Promise<CopyImageResult> {
   const bytes = Buffer.from(request.png.buffer, request.png.byteOffset, request.png.byteLength);
   // nativeImage decodes the bytes itself: what it cannot read as a picture comes back empty.
-  if (nativeImage.createFromBuffer(bytes).isEmpty()) return { kind: 'error', detail: 'The picture could not be read.' };
+  if (nativeImage.createFromBuffer(bytes).isEmpty()) return { kind: 'error', problem: 'notAPicture', detail: '' };
   try {
     await clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
     return { kind: 'copied' };
   } catch (error) {
-    return { kind: 'error', detail: error instanceof Error ? error.message : String(error) };
+    return { kind: 'error', problem: 'refused', detail: error instanceof Error ? error.message : String(error) };
   }
 }

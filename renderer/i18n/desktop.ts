@@ -25,7 +25,12 @@ const en = {
   },
   copy: {
     copied: 'The chart is on the clipboard: paste it into your slides.',
-    failed: 'The chart could not be copied ({{detail}}). Export it as a PNG instead.',
+    problems: {
+      notAPicture: 'The chart could not be copied: the picture was not readable.',
+      refused: 'The chart could not be copied: the system refused the clipboard.',
+      failed: 'The chart could not be copied: the picture could not be made.',
+    },
+    instead: 'Export it as a PNG instead.',
     unsupported: 'This browser cannot put pictures on the clipboard. Export the chart as a PNG instead.',
     button: 'Copy to clipboard',
   },
@@ -97,7 +102,12 @@ export const desktop: AreaTexts<typeof en> = {
     },
     copy: {
       copied: 'Das Diagramm ist in der Zwischenablage: Füg es in deine Folien ein.',
-      failed: 'Das Diagramm ließ sich nicht kopieren ({{detail}}). Exportiere es stattdessen als PNG.',
+      problems: {
+        notAPicture: 'Das Diagramm ließ sich nicht kopieren: Das Bild war nicht lesbar.',
+        refused: 'Das Diagramm ließ sich nicht kopieren: Das System hat die Zwischenablage verweigert.',
+        failed: 'Das Diagramm ließ sich nicht kopieren: Das Bild konnte nicht erstellt werden.',
+      },
+      instead: 'Exportiere es stattdessen als PNG.',
       unsupported: 'Dieser Browser kann keine Bilder in die Zwischenablage legen. Exportiere das Diagramm stattdessen als PNG.',
       button: 'In die Zwischenablage kopieren',
     },

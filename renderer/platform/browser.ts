@@ -142,7 +142,7 @@ async function copyImageInBrowser(win: Window, png: Uint8Array): Promise<CopyIma
     return { kind: 'copied' };
   } catch (error) {
     // NotAllowedError: no permission or no focus; the user can still export the PNG.
-    return { kind: 'error', detail: error instanceof Error ? error.message : String(error) };
+    return { kind: 'error', problem: 'refused', detail: error instanceof Error ? error.name : String(error) };
   }
 }
 

@@ -100,10 +100,11 @@ export async function copyChartImage(ctx: FileContext): Promise<void> {
         ctx.store.setState({ notice: { kind: 'chartCopyUnsupported' } });
         return;
       case 'error':
-        ctx.store.setState({ notice: { kind: 'chartCopyFailed', detail: result.detail } });
+        ctx.store.setState({ notice: { kind: 'chartCopyFailed', problem: result.problem, detail: result.detail } });
         return;
     }
   } catch (error) {
-    ctx.store.setState({ notice: { kind: 'chartCopyFailed', detail: error instanceof Error ? error.message : String(error) } });
+    // Making the picture failed in the page (a canvas the browser refused, a font that did not load).
+    ctx.store.setState({ notice: { kind: 'chartCopyFailed', problem: 'failed', detail: error instanceof Error ? error.name : String(error) } });
   }
 }

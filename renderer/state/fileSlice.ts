@@ -27,7 +27,7 @@ export type FileNotice =
   | { kind: 'dropRefused'; reason: 'several' | 'notSession'; fileName: string }
   | { kind: 'chartCopied' }
   | { kind: 'chartCopyUnsupported' }
-  | { kind: 'chartCopyFailed'; detail: string };
+  | { kind: 'chartCopyFailed'; problem: 'notAPicture' | 'refused' | 'failed'; detail: string };
 
 /** The session an earlier run autosaved and never saved, offered on the start screen. */
 export interface RecoveryOffer {

@@ -9,7 +9,7 @@ import { reportRounds } from '../report/reportFormat';
 import { reportT } from '../report/reportI18n';
 import { EXPORT_FORMATS, findCommand, formatKeyBinding, type ExportFormat } from '../state';
 import { useApp, useServices } from './AppContext';
-import { osReason } from './notices';
+import { describeCopyProblem, osReason } from './notices';
 import './exportDialog.css';
 
 type Status =
@@ -275,7 +275,7 @@ function statusText(status: Status, t: (key: string, options?: Record<string, un
         case 'unsupported':
           return t('desktop.copy.unsupported');
         case 'error':
-          return t('desktop.copy.failed', { detail: status.result.detail });
+          return describeCopyProblem(t, status.result.problem, status.result.detail);
       }
     case 'done':
       switch (status.result.kind) {

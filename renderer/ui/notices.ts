@@ -35,6 +35,11 @@ export function describeRepairs(t: TFunction, repairs: readonly SessionRepair[])
   return `${t('safety.repairs.intro')} ${named.join('; ')}.`;
 }
 
+/** Why the chart could not be copied, in the user's language; the system's own name for a refusal in brackets. */
+export function describeCopyProblem(t: (key: string, options?: Record<string, unknown>) => string, problem: 'notAPicture' | 'refused' | 'failed', detail: string): string {
+  return `${t(`desktop.copy.problems.${problem}`)}${osReason(t, detail || null)} ${t('desktop.copy.instead')}`;
+}
+
 /** One sentence per file problem, in the user's language. */
 export function describeFileError(t: TFunction, error: SessionFileError): string {
   switch (error.kind) {
@@ -124,7 +129,7 @@ export function describeNotice(t: TFunction, notice: FileNotice): { text: string
     case 'chartCopyUnsupported':
       return { text: t('desktop.copy.unsupported'), isError: true, action: 'export.png' };
     case 'chartCopyFailed':
-      return { text: t('desktop.copy.failed', { detail: notice.detail }), isError: true, action: 'export.png' };
+      return { text: describeCopyProblem(t, notice.problem, notice.detail), isError: true, action: 'export.png' };
     case 'recoveryFailed': {
       const why = notice.error ? describeFileError(t, notice.error) : t('files.notices.recoveryUnreadable');
       return { text: `${t('files.notices.recoveryFailed')} ${why} ${t('files.notices.recoveryDiscarded')}`, isError: true };

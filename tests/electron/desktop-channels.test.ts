@@ -61,14 +61,15 @@ describe('copyImage', () => {
   it('refuses bytes that are no picture, and leaves the clipboard alone', async () => {
     await expect(ipc.invoke(ipc.main, 'copyImage', { png: new TextEncoder().encode('<svg/>') })).resolves.toEqual({
       kind: 'error',
-      detail: 'The picture could not be read.',
+      problem: 'notAPicture',
+      detail: '',
     });
     expect(clipboard.contents).toEqual([]);
   });
 
   it('says why when the OS refuses the clipboard', async () => {
     clipboard.refuse = new Error('The clipboard is held by another program.');
-    await expect(ipc.invoke(ipc.main, 'copyImage', { png: onePixelPng() })).resolves.toEqual({ kind: 'error', detail: 'The clipboard is held by another program.' });
+    await expect(ipc.invoke(ipc.main, 'copyImage', { png: onePixelPng() })).resolves.toEqual({ kind: 'error', problem: 'refused', detail: 'The clipboard is held by another program.' });
   });
 
   it('refuses what is not bytes, empty bytes, and the room screen', async () => {

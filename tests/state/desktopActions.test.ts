@@ -124,8 +124,11 @@ describe('Copy chart as image', () => {
       isError: true,
       action: 'export.png',
     });
-    expect(describe_(de, { kind: 'chartCopyFailed', detail: 'NotAllowedError' }).text).toBe(
-      'Das Diagramm ließ sich nicht kopieren (NotAllowedError). Exportiere es stattdessen als PNG.',
+    expect(describe_(de, { kind: 'chartCopyFailed', problem: 'refused', detail: 'NotAllowedError' }).text).toBe(
+      'Das Diagramm ließ sich nicht kopieren: Das System hat die Zwischenablage verweigert. (Systemmeldung: NotAllowedError) Exportiere es stattdessen als PNG.',
+    );
+    expect(describe_(en, { kind: 'chartCopyFailed', problem: 'notAPicture', detail: '' }).text).toBe(
+      'The chart could not be copied: the picture was not readable. Export it as a PNG instead.',
     );
     expect(describe_(en, { kind: 'chartCopied' })).toEqual({ text: 'The chart is on the clipboard: paste it into your slides.', isError: false });
     expect(findCommand('edit.copyChart').keys[0]).toEqual({ key: 'c', mod: true, shift: true });
