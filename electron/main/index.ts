@@ -50,6 +50,8 @@ let ready = false;
 // userData is known before 'ready'; the folder itself is made on the first write.
 const autosave = new AutosaveStore(join(app.getPath('userData'), AUTOSAVE_FOLDER_NAME), undefined, app.getVersion());
 const windowState = new WindowStateStore(join(app.getPath('userData'), WINDOW_STATE_FILE_NAME));
+/** The recent list as the menu shows it (kept up to date by `recent`). */
+let recentFiles: readonly RecentFile[] = [];
 const recent = new RecentDocuments({
   listFile: join(app.getPath('userData'), RECENT_FILE_NAME),
   files,
@@ -60,7 +62,6 @@ const recent = new RecentDocuments({
     if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, 'recentChanged', [...list]);
   },
 });
-let recentFiles: readonly RecentFile[] = [];
 const openRequests = new OpenRequests({
   files,
   mainWindow: () => mainWindow,
@@ -72,13 +73,21 @@ const openRequests = new OpenRequests({
 /** File ▸ Open Recent: main reads the file again and hands it to the window like a file from the OS. */
 const recentMenu = (): RecentMenu => ({
   files: recentFiles,
-  open: (recentId) =>
+  open: (recentId) => {
+    const path = recent.pathOf(recentId);
+    if (path === undefined) return;
+    // macOS without a window: open one, and the file waits for its page like a file from the Finder.
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      openRequests.request(launchRequestForPath(path, process.cwd()));
+      return;
+    }
     void recent.open(recentId).then((result) => {
       const win = mainWindow;
       if (!result || !win || win.isDestroyed()) return;
       focusWindow(win);
       sendEvent(win.webContents, 'openFile', result);
-    }),
+    });
+  },
   clear: () => recent.clear(),
 });
 
