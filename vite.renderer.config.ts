@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
@@ -19,8 +20,12 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The app's version for the About dialog, from package.json at build time (the browser build has no app.getVersion()). */
+const appVersion = (JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }).version;
+
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'renderer'),
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   // Relative asset URLs: the bundle works from app://, from a file layout and from any web path.
   base: './',
   plugins: [react(), contentSecurityPolicy()],

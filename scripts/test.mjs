@@ -191,7 +191,8 @@ async function runEverything(env) {
     return;
   }
   // The JSON reporter writes reports/playwright.json (playwright.config.ts).
-  const e2e = await run('npx', ['--no', '--', 'playwright', 'test'], { timeoutMs: 9 * MINUTE, env });
+  // 12 minutes: 51 tests on the shared two-core machine (issue 10 added eight); under load 43 already came close to 9.
+  const e2e = await run('npx', ['--no', '--', 'playwright', 'test'], { timeoutMs: 12 * MINUTE, env });
   record('playwright', ...countPlaywright(readJson(PLAYWRIGHT_REPORT), e2e));
 }
 

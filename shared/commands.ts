@@ -53,6 +53,13 @@ export const COMMAND_DECLARATIONS = {
   'present.leave': { labelKey: 'presenter.commands.leave', keys: [], inTextFields: true },
   /** Open the presenter window on the room display, or close it. */
   'presenter.toggleWindow': { labelKey: 'presenter.commands.window', keys: [{ key: 'F5', shift: true }], inTextFields: true },
+  /** A fresh session with this one's timeline, teams and participants, its open action items carried over for review. */
+  'file.newFromThis': { labelKey: 'desktop.commands.newFromThis', keys: [], inTextFields: true },
+  // Mod+Shift+C: "copy, but the picture"; plain Mod+C stays the text fields' copy.
+  'edit.copyChart': { labelKey: 'desktop.commands.copyChart', keys: [{ key: 'c', mod: true, shift: true }], inTextFields: false },
+  // F1: where people look for help on every desktop.
+  'help.shortcuts': { labelKey: 'desktop.commands.shortcuts', keys: [{ key: 'F1' }], inTextFields: true },
+  'help.about': { labelKey: 'desktop.commands.about', keys: [], inTextFields: true },
 } as const satisfies Record<string, CommandDeclaration>;
 
 export type CommandId = keyof typeof COMMAND_DECLARATIONS;
@@ -72,6 +79,10 @@ export const APP_COMMANDS = [
   'export.png',
   'export.svg',
   'export.csv',
+  'file.newFromThis',
+  'edit.copyChart',
+  'help.shortcuts',
+  'help.about',
 ] as const satisfies readonly CommandId[];
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

@@ -23,17 +23,21 @@ import {
   appCommandSchema,
   autosaveReadResultSchema,
   autosaveWriteRequestSchema,
+  copyImageRequestSchema,
+  copyImageResultSchema,
   displayIdSchema,
   documentStateSchema,
   exportFileRequestSchema,
   exportPdfRequestSchema,
   exportResultSchema,
   externalFileResultSchema,
+  fileIdSchema,
   launchFileResultSchema,
   nativeTextsSchema,
   openSessionResultSchema,
   presenterDisplaySchema,
   presenterStatusSchema,
+  recentFilesSchema,
   saveSessionRequestSchema,
   saveSessionResultSchema,
   unsavedChoiceSchema,
@@ -115,6 +119,19 @@ export const IPC = {
   takeLaunchFile: invoke('wavelength:launch-file-take', { args: none, result: launchFileResultSchema, roles: ['main'] }),
   /** A file to open while the app runs (second start with a file, macOS Finder). */
   openFile: event('wavelength:open-file', { payload: externalFileResultSchema, roles: ['main'] }),
+
+  // --- Recent documents: the facilitator's window only -----------------------
+  /** The files opened or saved lately, newest first (the start screen's list; the menu has its own copy in main). */
+  listRecent: invoke('wavelength:recent-list', { args: none, result: recentFilesSchema, roles: ['main'] }),
+  /** Read a file of the recent list again, checked like any file from outside (exists, extension, readable). */
+  openRecent: invoke('wavelength:recent-open', { args: z.tuple([fileIdSchema]), result: externalFileResultSchema, roles: ['main'] }),
+  clearRecent: invoke('wavelength:recent-clear', { args: none, result: z.undefined(), roles: ['main'] }),
+  /** The recent list changed (a file opened or saved, the list cleared, a file gone). */
+  recentChanged: event('wavelength:recent-changed', { payload: recentFilesSchema, roles: ['main'] }),
+
+  // --- Clipboard --------------------------------------------------------------
+  /** Put the chart picture the renderer made on the clipboard; main writes it, so the page needs no clipboard permission. */
+  copyImage: invoke('wavelength:copy-image', { args: z.tuple([copyImageRequestSchema]), result: copyImageResultSchema, roles: ['main'] }),
 
   // --- Crash recovery -------------------------------------------------------
   /** Keep the unsaved session in the app's data folder (replacing the previous autosave). */

@@ -141,6 +141,8 @@ export const documentStateSchema = z.strictObject({
   title: text(),
   /** True while the session has changes not yet saved; main asks before closing. */
   dirty: z.boolean(),
+  /** The file the session is saved in, for the macOS title bar's file icon (setRepresentedFilename); null or absent: none. */
+  fileId: fileIdSchema.nullable().optional(),
 });
 export type DocumentState = z.infer<typeof documentStateSchema>;
 
@@ -148,7 +150,7 @@ export type DocumentState = z.infer<typeof documentStateSchema>;
 
 export const appCommandSchema = z.enum(APP_COMMANDS);
 
-const MENU_TITLES = ['file', 'edit', 'view', 'window', 'help', 'quit'] as const;
+const MENU_TITLES = ['file', 'edit', 'view', 'window', 'help', 'quit', 'openRecent', 'clearRecent', 'noRecent'] as const;
 
 /** Texts main needs for native dialogs and menus, supplied by the renderer's i18n layer. */
 export const nativeTextsSchema = z.strictObject({
@@ -289,3 +291,47 @@ export type PresenterStatus = z.infer<typeof presenterStatusSchema>;
 
 /** A display to open the presenter window on; null: main's suggestion. */
 export const displayIdSchema = z.number().int().refine(Number.isSafeInteger).nullable();
+
+// --- Recent documents ---------------------------------------------------------
+
+/** Most files the recent list keeps (the OS's own list may keep more). */
+export const MAX_RECENT_FILES = 10;
+
+/**
+ * A file in the recent list as the renderer sees it: an opaque id main hands
+ * out, and what to show. The folder is shown only; main takes back nothing
+ * but the id, and checks the file again when it is opened.
+ */
+export const recentFileSchema = z.strictObject({
+  recentId: fileIdSchema,
+  fileName: text(MAX_NAME_LENGTH),
+  folder: text(MAX_NAME_LENGTH * 4),
+});
+export type RecentFile = z.infer<typeof recentFileSchema>;
+
+export const recentFilesSchema = z.array(recentFileSchema).max(MAX_RECENT_FILES);
+
+// --- Clipboard ----------------------------------------------------------------
+
+/** The chart as a PNG for main to put on the clipboard; the renderer made it as it makes the PNG export. */
+export const copyImageRequestSchema = z.strictObject({
+  png: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be bytes' })
+    .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= MAX_EXPORT_BYTES, { message: 'is empty or too large' }),
+});
+export type CopyImageRequest = z.infer<typeof copyImageRequestSchema>;
+
+/**
+ * Why a picture could not be copied, for a sentence in the UI language:
+ * `notAPicture` (the bytes are no image the host can read), `refused` (the
+ * system or the browser refused the clipboard; `detail` is its own message).
+ */
+export const COPY_IMAGE_PROBLEMS = ['notAPicture', 'refused'] as const;
+
+/** `unsupported`: the host has no way to put a picture on the clipboard (a browser without ClipboardItem). */
+export const copyImageResultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('copied') }),
+  z.strictObject({ kind: z.literal('unsupported') }),
+  z.strictObject({ kind: z.literal('error'), problem: z.enum(COPY_IMAGE_PROBLEMS), detail: text() }),
+]);
+export type CopyImageResult = z.infer<typeof copyImageResultSchema>;

@@ -4,10 +4,10 @@
  * protocol-electron.ts, IPC in ipc.ts, the menu in menu.ts.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, nativeTheme, session } from 'electron';
 import { parseExportArgs } from '../../batch/args';
 import type { AppCommand } from '../../shared/commands';
-import type { NativeTexts } from '../../shared/contract';
+import type { NativeTexts, RecentFile } from '../../shared/contract';
 import { AUTOSAVE_FOLDER_NAME, AutosaveStore } from './autosave';
 import { startBatchExport } from './batch-export';
 import { WindowDocuments } from './documents';
@@ -18,7 +18,9 @@ import { launchRequestForPath, launchRequestFromArgv } from './launch-args';
 import { createMainWindow } from './main-window';
 import { focusWindow, OpenRequests } from './open-requests';
 import { PresenterWindows } from './presenter-window';
-import { installApplicationMenu } from './menu';
+import { installApplicationMenu, type RecentMenu } from './menu';
+import { RECENT_FILE_NAME, RecentDocuments } from './recent-documents';
+import { WINDOW_STATE_FILE_NAME, WindowStateStore } from './window-state';
 import { DEFAULT_NATIVE_TEXTS } from './native-texts';
 import { registerAppProtocol, registerAppScheme } from './protocol-electron';
 import { RoomService } from './room';
@@ -51,12 +53,51 @@ let ready = false;
 const room = new RoomService({ files: () => participantFiles(rendererDir) });
 // userData is known before 'ready'; the folder itself is made on the first write.
 const autosave = new AutosaveStore(join(app.getPath('userData'), AUTOSAVE_FOLDER_NAME), undefined, app.getVersion());
+const windowState = new WindowStateStore(join(app.getPath('userData'), WINDOW_STATE_FILE_NAME));
+/** The recent list as the menu shows it (kept up to date by `recent`). */
+let recentFiles: readonly RecentFile[] = [];
+const recent = new RecentDocuments({
+  listFile: join(app.getPath('userData'), RECENT_FILE_NAME),
+  files,
+  os: app,
+  changed: (list) => {
+    recentFiles = list;
+    if (ready) installMenu();
+    if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, 'recentChanged', [...list]);
+  },
+});
 const openRequests = new OpenRequests({
   files,
   mainWindow: () => mainWindow,
   openMainWindow: () => void openMainWindow(),
   isReady: () => ready,
+  opened: (path) => recent.add(path),
 });
+
+/** File ▸ Open Recent: main reads the file again and hands it to the window like a file from the OS. */
+const recentMenu = (): RecentMenu => ({
+  files: recentFiles,
+  open: (recentId) => {
+    const path = recent.pathOf(recentId);
+    if (path === undefined) return;
+    // macOS without a window: open one, and the file waits for its page like a file from the Finder.
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      openRequests.request(launchRequestForPath(path, process.cwd()));
+      return;
+    }
+    void recent.open(recentId).then((result) => {
+      const win = mainWindow;
+      if (!result || !win || win.isDestroyed()) return;
+      focusWindow(win);
+      sendEvent(win.webContents, 'openFile', result);
+    });
+  },
+  clear: () => recent.clear(),
+});
+
+function installMenu(): void {
+  installApplicationMenu(nativeTexts, sendToFocusedWindow, devServerUrl !== undefined, recentMenu());
+}
 /** Menu commands go to the window the user is looking at; from the room view, to its facilitator's window. */
 function sendToFocusedWindow(command: AppCommand): void {
   const focused = BrowserWindow.getFocusedWindow();
@@ -71,6 +112,8 @@ function openMainWindow(): BrowserWindow {
     documents,
     roles,
     nativeTexts: () => nativeTexts,
+    // Read each time a window opens (macOS reopens one from the Dock): where the last one was.
+    windowState: { saved: windowState.load(), store: windowState },
     // "Don't save" gives the changes up, so there is nothing left to recover; a crash never gets here.
     discarded: () => void autosave.clear().catch((error: unknown) => console.warn('Could not clear the autosave.', error)),
     // Quit held the window to ask about unsaved changes: Cancel calls the quit off, a close carries it on
@@ -131,7 +174,7 @@ if (cli.kind !== 'none') {
   app.on('will-quit', (event) => {
     if (autosaveFlushed) return;
     event.preventDefault();
-    void Promise.all([autosave.idle(), presenter?.idle(), room.dispose()]).finally(() => {
+    void Promise.all([autosave.idle(), presenter?.idle(), room.dispose(), recent.idle(), windowState.idle()]).finally(() => {
       autosaveFlushed = true;
       app.quit();
     });
@@ -147,6 +190,9 @@ if (cli.kind !== 'none') {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, devServerUrl);
+    // The facilitator's window follows the OS's light or dark mode (prefers-color-scheme); the room view keeps its own theme.
+    nativeTheme.themeSource = 'system';
+    app.setAboutPanelOptions({ applicationName: 'Wavelength', applicationVersion: app.getVersion(), version: '' });
     registerAppProtocol(rendererDir);
     presenter = new PresenterWindows({ preloadPath, devServerUrl, dataDir: app.getPath('userData'), roles });
     // What saves killed mid-write in an earlier run left in the app's own folders.
@@ -161,16 +207,19 @@ if (cli.kind !== 'none') {
       presenter,
       room,
       openRequests,
+      recent,
       report: { preloadPath, devServerUrl, roles },
       nativeTexts: () => nativeTexts,
       setNativeTexts: (texts: NativeTexts) => {
         nativeTexts = texts;
-        installApplicationMenu(nativeTexts, sendToFocusedWindow, devServerUrl !== undefined);
+        installMenu();
       },
       documentsFolder: () => app.getPath('documents'),
     };
     registerIpc(createIpcHandlers(deps), deps);
-    installApplicationMenu(nativeTexts, sendToFocusedWindow, devServerUrl !== undefined);
+    // A tiny file, read before the menu is built and the window opens.
+    recent.load();
+    installMenu();
     ready = true;
     openMainWindow();
 

@@ -17,6 +17,7 @@ import type { NativeTexts } from '../../shared/contract';
 import { describeSchemaError, IPC, type ArgsOf, type InvokeName, type IpcName, type ResultOf, type SendName, type WindowRole } from '../../shared/ipc';
 import type { AutosaveStore } from './autosave';
 import { readAutosave, writeAutosave } from './autosave-requests';
+import { copyImage } from './clipboard';
 import { askUnsavedChoice } from './dialogs';
 import type { WindowDocuments } from './documents';
 import { exportFile, exportPdf } from './exports';
@@ -26,6 +27,7 @@ import { IpcArgumentError, IpcSenderError } from './ipc-errors';
 import type { OpenRequests } from './open-requests';
 import { isTrustedPageUrl } from './origins';
 import type { PresenterWindows } from './presenter-window';
+import type { RecentDocuments } from './recent-documents';
 import type { ReportWindowDeps } from './report-window';
 import { parseRoomState } from '../../shared/room-state';
 import type { RoomService } from './room';
@@ -61,6 +63,8 @@ export interface IpcDeps extends IpcAccess {
   /** The local room's server, run in main. */
   room: RoomService;
   openRequests: OpenRequests;
+  /** Files opened and saved lately (File ▸ Open Recent, the start screen, the OS's list). */
+  recent: RecentDocuments;
   /** The hidden report window the PDF export prints. */
   report: ReportWindowDeps;
   /** The latest texts from the renderer, for dialog filters. */
@@ -81,15 +85,31 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     writeOptions: deps.writeOptions,
   };
   const autosave = { store: deps.autosave, files: deps.files };
+  const noteRecent = (fileId: string): void => {
+    const path = deps.files.pathOf(fileId);
+    if (path !== undefined) deps.recent.add(path);
+  };
   return {
-    openSession: ({ window }) => openSession(window, sessionFiles),
-    saveSession: ({ window }, request) => saveSession(window, request, sessionFiles),
+    openSession: async ({ window }) => {
+      const result = await openSession(window, sessionFiles);
+      if (result.kind === 'opened') noteRecent(result.fileId);
+      return result;
+    },
+    saveSession: async ({ window }, request) => {
+      const result = await saveSession(window, request, sessionFiles);
+      if (result.kind === 'saved') noteRecent(result.fileId);
+      return result;
+    },
     confirmUnsaved: ({ window }, texts) => askUnsavedChoice(window, texts),
     setDocumentState: ({ window }, state) => {
       deps.documents.set(window.webContents.id, state);
       window.setTitle(state.title);
-      // The dot in the close button (macOS only; a no-op elsewhere).
-      if (process.platform === 'darwin') window.setDocumentEdited(state.dirty);
+      if (process.platform === 'darwin') {
+        // The dot in the close button, and the file's icon in the title bar (macOS only).
+        window.setDocumentEdited(state.dirty);
+        const path = state.fileId ? deps.files.pathOf(state.fileId) : undefined;
+        window.setRepresentedFilename(path ?? '');
+      }
     },
     setNativeTexts: (_caller, texts) => deps.setNativeTexts(texts),
     closeWindow: ({ window }) => {
@@ -99,6 +119,18 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       window.close();
     },
     takeLaunchFile: ({ window }) => deps.openRequests.take(window),
+    listRecent: () => deps.recent.list(),
+    openRecent: async (_caller, recentId) => {
+      const result = await deps.recent.open(recentId);
+      // Only ids of the list: anything else is a bug or an attack, not a user situation.
+      if (result === undefined) throw new IpcArgumentError('Unknown recent file.');
+      return result;
+    },
+    clearRecent: () => {
+      deps.recent.clear();
+      return undefined;
+    },
+    copyImage: (_caller, request) => copyImage(request),
     writeAutosave: (_caller, request) => writeAutosave(request, autosave),
     readAutosave: () => readAutosave(autosave),
     clearAutosave: async () => {

@@ -1,9 +1,10 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { APP_ORIGIN, type NativeTexts } from '../../shared/contract';
 import { installCloseGuard } from './close-guard';
 import type { WindowDocuments } from './documents';
 import { watchPageHealth } from './page-health';
 import type { WindowRoles } from './window-roles';
+import { keepWindowState, placeMainWindow, type WindowState, type WindowStateStore } from './window-state';
 import { windowOptions } from './windows';
 
 export interface MainWindowDeps {
@@ -19,6 +20,8 @@ export interface MainWindowDeps {
   kept?(): void;
   /** The window has closed. */
   closed?(): void;
+  /** Where the window was last time (checked against the displays present), and where to keep it. */
+  windowState?: { saved: WindowState | null; store: WindowStateStore };
 }
 
 /** The URL every window loads its renderer from. */
@@ -27,7 +30,18 @@ export function rendererUrl(devServerUrl: string | undefined): string {
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const win = new BrowserWindow(windowOptions('main', deps.preloadPath));
+  // The OS's dark mode, already for the first frame before the page has painted.
+  const options = windowOptions('main', deps.preloadPath, nativeTheme.shouldUseDarkColors);
+  const placement = deps.windowState
+    ? placeMainWindow(
+        deps.windowState.saved,
+        screen.getAllDisplays().map((d) => ({ workArea: d.workArea, primary: d.id === screen.getPrimaryDisplay().id })),
+        { width: options.width!, height: options.height!, minWidth: options.minWidth!, minHeight: options.minHeight! },
+      )
+    : undefined;
+  const win = new BrowserWindow(placement ? { ...options, ...placement.bounds } : options);
+  if (placement?.maximized) win.maximize();
+  if (deps.windowState) keepWindowState(win, deps.windowState.store);
   deps.roles.assign(win, 'main');
   // Read once: win.webContents is gone after the window is destroyed.
   const contentsId = win.webContents.id;

@@ -7,7 +7,35 @@
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { COMMAND_DECLARATIONS, type AppCommand, type KeyBinding } from '../../shared/commands';
-import type { NativeTexts } from '../../shared/contract';
+import type { NativeTexts, RecentFile } from '../../shared/contract';
+
+/** File ▸ Open Recent: the list main keeps, and what its items do. */
+export interface RecentMenu {
+  readonly files: readonly RecentFile[];
+  open(recentId: string): void;
+  clear(): void;
+}
+
+const NO_RECENT: RecentMenu = { files: [], open: () => undefined, clear: () => undefined };
+
+/** The submenu of File ▸ Open Recent: one item per file (its folder beside it), then Clear. */
+export function recentSubmenu(texts: NativeTexts, recent: RecentMenu): MenuItemConstructorOptions[] {
+  if (recent.files.length === 0) return [{ id: 'recent.none', label: texts.menu.noRecent, enabled: false }];
+  return [
+    ...recent.files.map(
+      (file, i): MenuItemConstructorOptions => ({
+        id: `recent.${i}`,
+        // "&" would become a mnemonic on Windows and Linux; doubled, it shows as itself.
+        label: file.fileName.replace(/&/g, '&&'),
+        sublabel: file.folder,
+        toolTip: file.folder,
+        click: () => recent.open(file.recentId),
+      }),
+    ),
+    { type: 'separator' },
+    { id: 'recent.clear', label: texts.menu.clearRecent, click: () => recent.clear() },
+  ];
+}
 
 /** A key binding as an Electron accelerator: { key: 's', mod: true, shift: true } → "CmdOrCtrl+Shift+S". */
 export function acceleratorOf(binding: KeyBinding): string {
@@ -21,6 +49,7 @@ export function buildMenuTemplate(
   send: (command: AppCommand) => void,
   platform: NodeJS.Platform,
   isDev = false,
+  recent: RecentMenu = NO_RECENT,
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const command = (id: AppCommand): MenuItemConstructorOptions => {
@@ -52,7 +81,9 @@ export function buildMenuTemplate(
     label: texts.menu.file,
     submenu: [
       command('file.new'),
+      command('file.newFromThis'),
       command('file.open'),
+      { id: 'file.openRecent', label: texts.menu.openRecent, submenu: recentSubmenu(texts, recent) },
       { type: 'separator' },
       command('file.save'),
       command('file.saveAs'),
@@ -77,6 +108,8 @@ export function buildMenuTemplate(
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      command('edit.copyChart'),
     ],
   };
 
@@ -105,12 +138,15 @@ export function buildMenuTemplate(
       : [{ role: 'minimize' }, { role: 'close' }],
   };
 
-  // macOS shows "About" in the app menu; elsewhere it goes under Help.
-  const helpMenu: MenuItemConstructorOptions[] = isMac
-    ? []
-    : [{ label: texts.menu.help, submenu: [{ role: 'about' }] }];
+  // macOS shows "About" (the native panel, app.setAboutPanelOptions) in the app menu; elsewhere the
+  // app's own About dialog goes under Help. Help links nowhere on the network: the app is offline.
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    label: texts.menu.help,
+    submenu: isMac ? [command('help.shortcuts')] : [command('help.shortcuts'), { type: 'separator' }, command('help.about')],
+  };
 
-  return [...appMenu, fileMenu, editMenu, viewMenu, windowMenu, ...helpMenu];
+  return [...appMenu, fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
 }
 
 /** Build and install the menu; call again with new texts after a language switch. */
@@ -118,6 +154,7 @@ export function installApplicationMenu(
   texts: NativeTexts,
   send: (command: AppCommand) => void,
   isDev: boolean,
+  recent?: RecentMenu,
 ): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(texts, send, process.platform, isDev)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(texts, send, process.platform, isDev, recent)));
 }

@@ -25,6 +25,8 @@ export interface OpenRequestsDeps {
   openMainWindow(): void;
   /** Windows can only be made after 'ready'. */
   isReady(): boolean;
+  /** A file was read for the window (it goes into the recent list). */
+  opened?(path: string): void;
 }
 
 export type FileRequest = Exclude<LaunchRequest, { kind: 'none' }>;
@@ -42,7 +44,7 @@ export class OpenRequests {
     const win = this.deps.mainWindow();
     if (win && !win.isDestroyed() && this.listening.has(win.webContents.id)) {
       focusWindow(win);
-      void readRequest(request, this.deps.files).then((result) => {
+      void this.read(request).then((result) => {
         if (!win.isDestroyed()) sendEvent(win.webContents, 'openFile', result);
       });
       return;
@@ -61,7 +63,13 @@ export class OpenRequests {
     }
     const request = this.waiting;
     this.waiting = undefined;
-    return request === undefined ? { kind: 'none' } : readRequest(request, this.deps.files);
+    return request === undefined ? { kind: 'none' } : this.read(request);
+  }
+
+  private async read(request: FileRequest): Promise<ExternalFileResult> {
+    const result = await readRequest(request, this.deps.files);
+    if (result.kind === 'opened') this.deps.opened?.(request.path);
+    return result;
   }
 }
 

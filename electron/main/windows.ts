@@ -12,7 +12,7 @@ import { ROLE_ARGUMENT_PREFIX, type WindowRole } from '../../shared/ipc';
  * that role's channels; the hidden report window gets no preload at all (main
  * drives its page, it calls nothing).
  */
-export function windowOptions(role: WindowRole, preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(role: WindowRole, preloadPath: string, dark = false): BrowserWindowConstructorOptions {
   const preload = role === 'report' ? {} : { preload: preloadPath, additionalArguments: [`${ROLE_ARGUMENT_PREFIX}${role}`] };
   return {
     width: 1440,
@@ -21,7 +21,8 @@ export function windowOptions(role: WindowRole, preloadPath: string): BrowserWin
     minWidth: 960,
     minHeight: 600,
     title: 'Wavelength',
-    backgroundColor: '#ffffff',
+    // The page's background in the OS's light or dark mode (app.css), so the window opens without a flash.
+    backgroundColor: dark ? '#14181f' : '#ffffff',
     // Shown on 'ready-to-show', so there is no white flash of an empty window.
     show: false,
     webPreferences: {

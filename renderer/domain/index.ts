@@ -15,3 +15,5 @@ export * from './analysis';
 export * from './analysisCache';
 export * from './perception';
 export * from './csv';
+export * from './nextRetro';
+export * from './actionsCsv';

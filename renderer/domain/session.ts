@@ -114,6 +114,15 @@ export interface ActionItem {
   /** ISO date (yyyy-mm-dd) or '' when open-ended. */
   readonly due: string;
   readonly done: boolean;
+  /** Set on an item brought over, still open, from an earlier retro ("New retro from this one") for review. */
+  readonly carriedOver?: CarriedOver;
+}
+
+/** Where a carried-over action item was agreed: that retro's project name ('' when it had none) and date. */
+export interface CarriedOver {
+  readonly from: string;
+  /** ISO date (yyyy-mm-dd) or '' when the retro had none. */
+  readonly date: string;
 }
 
 export interface Project {

@@ -101,7 +101,17 @@ const sessionSchema = z.object({
     )
     .max(L.notes),
   actions: z
-    .array(z.object({ id, what: text(2000), who: text(200), due: z.union([z.literal(''), z.iso.date()]), done: z.boolean() }))
+    .array(
+      z.object({
+        id,
+        what: text(2000),
+        who: text(200),
+        due: z.union([z.literal(''), z.iso.date()]),
+        done: z.boolean(),
+        // Added without a new version: older versions read the file and leave the mark out (z.object drops unknown keys).
+        carriedOver: z.object({ from: text(500), date: z.union([z.literal(''), z.iso.date()]) }).optional(),
+      }),
+    )
     .max(L.actions),
 });
 

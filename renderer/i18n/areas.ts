@@ -1,4 +1,5 @@
 import { compare } from './compare';
+import { desktop } from './desktop';
 import { files } from './files';
 import { presenter } from './presenter';
 import { report } from './report';
@@ -16,7 +17,7 @@ export interface AreaTexts<T> {
   readonly de: Strings<T>;
 }
 
-export const AREAS = { compare, files, presenter, report, room, safety } as const;
+export const AREAS = { compare, desktop, files, presenter, report, room, safety } as const;
 
 export function areaResources(language: 'de' | 'en'): Record<string, unknown> {
   return Object.fromEntries(Object.entries(AREAS).map(([name, texts]) => [name, texts[language]]));

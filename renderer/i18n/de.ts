@@ -160,6 +160,8 @@ export const de: Translations = {
     revealPerson: '{{name}} aufdecken',
     allShown: 'Alle Kurven aufgedeckt',
     previous: 'Schritt zurück',
+    // The command's label (shared/commands.ts 'reveal.next'); it had none, and the shortcut list shows it.
+    next: 'Nächster Schritt',
     status: '{{shown}} von {{total}} Kurven aufgedeckt',
     nothingDrawn: 'Noch keine Kurven gezeichnet.',
     ready: 'Bereit zum Aufdecken',

@@ -157,6 +157,8 @@ export const en = {
     revealPerson: 'Reveal {{name}}',
     allShown: 'All curves shown',
     previous: 'Step back',
+    // The command's label (shared/commands.ts 'reveal.next'); it had none, and the shortcut list shows it.
+    next: 'Next step',
     status: '{{shown}} of {{total}} curves revealed',
     nothingDrawn: 'No curves drawn yet.',
     ready: 'Ready to reveal',

@@ -1,5 +1,5 @@
 import { MAX_SESSION_BYTES, SESSION_EXTENSION } from '../../shared/contract';
-import type { OpenSessionResult, Platform, SaveSessionResult, UnsavedChoice } from './platform';
+import type { CopyImageResult, OpenSessionResult, Platform, SaveSessionResult, UnsavedChoice } from './platform';
 import { createBrowserAutosave } from './autosave-browser';
 import { createBrowserExports } from './export-browser';
 import { createBrowserPresenter } from './presenter-browser';
@@ -120,7 +120,32 @@ export function createBrowserPlatform(win: Window = window): Platform {
     },
 
     room: createBrowserRoom(win),
+    // A page cannot open a file again by itself: the start screen lists no recent files here.
+    recent: null,
+
+    async copyImage(png) {
+      return copyImageInBrowser(win, png);
+    },
   };
+}
+
+/**
+ * The Clipboard API, where the browser has it and lets the page write a
+ * picture (a secure context, and the page has the focus); otherwise the
+ * answer says the browser can't, and the UI suggests the PNG export.
+ */
+async function copyImageInBrowser(win: Window, png: Uint8Array): Promise<CopyImageResult> {
+  const clipboard = win.navigator.clipboard as Clipboard | undefined;
+  const Item = (win as Window & typeof globalThis).ClipboardItem as typeof ClipboardItem | undefined;
+  if (!clipboard || typeof clipboard.write !== 'function' || typeof Item !== 'function') return { kind: 'unsupported' };
+  try {
+    const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+    await clipboard.write([new Item({ 'image/png': blob })]);
+    return { kind: 'copied' };
+  } catch (error) {
+    // NotAllowedError: no permission or no focus; the user can still export the PNG.
+    return { kind: 'error', problem: 'refused', detail: error instanceof Error ? error.name : String(error) };
+  }
 }
 
 /** Show the file picker; resolves with the chosen file, or undefined when the user cancels. */

@@ -39,6 +39,13 @@ function facilitatorPlatform(api: WavelengthApi): Platform {
     takeLaunchFile: () => api.takeLaunchFile(),
     onOpenFile: (listener) => api.onOpenFile(listener),
     room: createElectronRoom(api),
+    recent: {
+      list: () => api.listRecent(),
+      open: (recentId) => api.openRecent(recentId),
+      clear: () => api.clearRecent(),
+      onChange: (listener) => api.onRecentChanged(listener),
+    },
+    copyImage: (png) => api.copyImage({ png }),
   };
 }
 
@@ -62,5 +69,7 @@ function roomScreenPlatform(api: Exclude<AnyRoleApi, WavelengthApi>): Platform {
     onOpenFile: () => nothing,
     // The room's controls belong to the facilitator's window alone.
     room: UNAVAILABLE_ROOM,
+    recent: null,
+    copyImage: refused('The clipboard'),
   };
 }

@@ -1,6 +1,7 @@
 import type {
   AppCommand,
   AutosaveReadResult,
+  CopyImageResult,
   DocumentState,
   ExportFileRequest,
   ExportPdfRequest,
@@ -12,6 +13,7 @@ import type {
   OpenSessionResult,
   PresenterDisplay,
   PresenterStatus,
+  RecentFile,
   RoomState,
   SaveSessionRequest,
   SaveSessionResult,
@@ -22,6 +24,7 @@ import type { RoomPort } from './room';
 export type {
   AppCommand,
   AutosaveReadResult,
+  CopyImageResult,
   DocumentState,
   ExportFileRequest,
   ExportPdfRequest,
@@ -33,11 +36,26 @@ export type {
   OpenSessionResult,
   PresenterDisplay,
   PresenterStatus,
+  RecentFile,
   RoomState,
   SaveSessionRequest,
   SaveSessionResult,
   UnsavedChoice,
 };
+
+/**
+ * The files opened or saved lately, as the host keeps them (Electron: main's
+ * list, which also feeds File ▸ Open Recent and the OS's list). Files are
+ * named by ids; opening one has the host read and check it again.
+ */
+export interface RecentHost {
+  list(): Promise<RecentFile[]>;
+  /** Read the file again: like a file the OS hands over, it may be gone or broken by now. */
+  open(recentId: string): Promise<ExternalFileResult>;
+  clear(): Promise<void>;
+  /** The list changed; returns an unsubscribe function. */
+  onChange(listener: (files: RecentFile[]) => void): () => void;
+}
 
 /** What an autosave says about the session besides its text. */
 export interface AutosaveMeta {
@@ -136,4 +154,11 @@ export interface Platform {
   onOpenFile(listener: (result: ExternalFileResult) => void): () => void;
   /** The local room: participants draw on their own devices (platform/room.ts). */
   readonly room: RoomPort;
+  /**
+   * Recent files; null where the host cannot reopen a file by itself (a web
+   * page may read only what the user picks or drops, each time anew).
+   */
+  readonly recent: RecentHost | null;
+  /** Put a PNG on the clipboard (Electron: main writes it; browser: the Clipboard API where it has one). */
+  copyImage(png: Uint8Array): Promise<CopyImageResult>;
 }

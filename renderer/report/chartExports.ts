@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
-import { analyseRound, CSV_DIALECTS, curvesToCsv, type CsvDialectName, type Id, type RoundAnalysis, type Session } from '../domain';
-import type { PngScale } from '../../shared/report-job';
+import { actionsToCsv, analyseRound, CSV_DIALECTS, curvesToCsv, type CsvDialectName, type Id, type RoundAnalysis, type Session } from '../domain';
+import type { PngScale, ReportLanguage } from '../../shared/report-job';
 import { needsLatinExt, renderChartFigureSvg } from './ChartFigure';
 import { chartFigureModel, type ChartFigureModel } from './chartFigureModel';
 import { embeddedFontCss } from './embeddedFonts';
 import { chartRound, reportTitle } from './reportFormat';
+import { reportT } from './reportI18n';
 import { svgToPng } from './svgToPng';
 
 /**
@@ -28,6 +29,11 @@ export async function makeChartSvg(session: Session, roundId: Id | null, t: TFun
 
 export async function makeChartPng(file: ChartSvgFile, scale: PngScale): Promise<Uint8Array> {
   return svgToPng(file.svg, file.width, file.height, scale);
+}
+
+/** The chart of a round as a PNG, labels in `language`: what Copy chart puts on the clipboard, made as the PNG export is. */
+export async function makeChartPngOf(session: Session, roundId: Id | null, language: ReportLanguage, scale: PngScale): Promise<Uint8Array> {
+  return makeChartPng(await makeChartSvg(session, roundId, reportT(language)), scale);
 }
 
 export const UTF8_BOM = '\uFEFF';
@@ -56,4 +62,18 @@ export function makeCurvesCsv(
  */
 export function exportFileStem(session: Session, t: TFunction): string {
   return reportTitle(session, t).trim() || 'Wavelength';
+}
+
+/** The session's action items as CSV (domain/actionsCsv.ts), with texts in the export's language and a byte-order mark like the curves. */
+export function makeActionsCsv(session: Session, t: TFunction, dialect: CsvDialectName = 'standard'): string {
+  return UTF8_BOM + actionsToCsv(session, {
+    what: t('desktop.csv.what'),
+    who: t('desktop.csv.who'),
+    due: t('desktop.csv.due'),
+    done: t('desktop.csv.done'),
+    yes: t('desktop.csv.yes'),
+    no: t('desktop.csv.no'),
+    carriedOver: t('desktop.csv.carriedOver'),
+    earlierRetro: (name, date) => t('desktop.csv.earlierRetro', { name, date }),
+  }, CSV_DIALECTS[dialect]);
 }

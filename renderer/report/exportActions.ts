@@ -3,7 +3,7 @@ import { serializeSession, type CsvDialectName, type Id, type Session } from '..
 import type { ExportResult, Platform } from '../platform/platform';
 import type { ExportFormat } from '../state/exportSlice';
 import type { PaperSize, PngScale, ReportLanguage } from '../../shared/report-job';
-import { exportFileStem, makeChartPng, makeChartSvg, makeCurvesCsv } from './chartExports';
+import { exportFileStem, makeActionsCsv, makeChartPng, makeChartSvg, makeCurvesCsv } from './chartExports';
 import { reportT } from './reportI18n';
 
 export interface ExportChoice {
@@ -16,6 +16,8 @@ export interface ExportChoice {
   readonly roundId: Id;
   /** Separators of the CSV: standard (comma) or for spreadsheets set to German (semicolon, decimal comma). */
   readonly csvDialect?: CsvDialectName;
+  /** The CSV holds the round's sampled curves (default) or the session's action items. */
+  readonly csvContents?: 'curves' | 'actions';
 }
 
 /**
@@ -46,6 +48,9 @@ export async function runExport(platform: Platform, session: Session, choice: Ex
       return platform.exportFile({ format: 'svg', data: file.svg, suggestedName: `${stem}.svg`, filterName });
     }
     case 'csv':
+      if (choice.csvContents === 'actions') {
+        return platform.exportFile({ format: 'csv', data: makeActionsCsv(session, t, choice.csvDialect), suggestedName: `${stem} – ${t('desktop.csv.fileSuffix')}.csv`, filterName });
+      }
       return platform.exportFile({ format: 'csv', data: makeCurvesCsv(session, choice.roundId, t, undefined, choice.csvDialect), suggestedName: `${stem}.csv`, filterName });
   }
 }

@@ -1,4 +1,5 @@
 import { COMMAND_DECLARATIONS, matchesKeyBinding, type CommandDeclaration, type CommandId, type KeyBinding } from '../../shared/commands';
+import { copyChartImage, newRetroFromThis } from './desktopActions';
 import { newSession, openSession, saveAndClose, saveSession, type FileContext } from './fileActions';
 import type { ExportFormat } from './exportSlice';
 import { revealGroups } from './selectors';
@@ -77,6 +78,10 @@ const BEHAVIOUR: { readonly [K in CommandId]: Behaviour } = {
   },
   'present.leave': { enabled: (ctx) => ctx.store.getState().presenting, run: (ctx) => ctx.store.getState().setPresenting(false) },
   'presenter.toggleWindow': { enabled: always, run: (ctx) => togglePresenterWindow(ctx, null) },
+  'file.newFromThis': { enabled: always, run: newRetroFromThis },
+  'edit.copyChart': { enabled: always, run: copyChartImage },
+  'help.shortcuts': { enabled: always, run: (ctx) => ctx.store.getState().openHelp('shortcuts') },
+  'help.about': { enabled: always, run: (ctx) => ctx.store.getState().openHelp('about') },
 };
 
 export const COMMANDS: readonly Command[] = (Object.keys(COMMAND_DECLARATIONS) as CommandId[]).map((id) => ({

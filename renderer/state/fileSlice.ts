@@ -22,7 +22,14 @@ export type FileNotice =
   | { kind: 'recoveryFailed'; error: SessionFileError | null; detail: string }
   | { kind: 'autosaveFailed'; detail: string }
   /** Something with content was removed; the notice offers Undo (issue 10). `curves`: how many went with it. */
-  | { kind: 'removed'; what: 'participant' | 'team' | 'round'; name: string; curves: number };
+  | { kind: 'removed'; what: 'participant' | 'team' | 'round'; name: string; curves: number }
+  /** "New retro from this one": `carried` open action items came along; `from` is the earlier retro's project name. */
+  | { kind: 'nextRetroStarted'; from: string; carried: number }
+  /** A drop that is not one session file (several files, another type); nothing was opened. */
+  | { kind: 'dropRefused'; reason: 'several' | 'notSession'; fileName: string }
+  | { kind: 'chartCopied' }
+  | { kind: 'chartCopyUnsupported' }
+  | { kind: 'chartCopyFailed'; problem: 'notAPicture' | 'refused' | 'failed'; detail: string };
 
 /** The session an earlier run autosaved and never saved, offered on the start screen. */
 export interface RecoveryOffer {

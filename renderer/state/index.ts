@@ -15,3 +15,5 @@ export * from './exportSlice';
 export * from './roomSlice';
 export * from './roomPeople';
 export * from './roomWiring';
+export * from './desktopSlice';
+export * from './desktopActions';

@@ -1,4 +1,4 @@
-import type { ExternalFileResult } from '../platform/platform';
+import type { ExternalFileResult, RecentFile } from '../platform/platform';
 import { loadRecoveryOffer, startAutosave } from './autosave';
 import { openExternalFile, type FileContext } from './fileActions';
 
@@ -9,7 +9,8 @@ import { openExternalFile, type FileContext } from './fileActions';
  * 1. the autosave of unsaved changes;
  * 2. the offer to recover what an earlier run left unsaved;
  * 3. the file the app was started with, then any file the host asks to
- *    open later — one after another, each like File ▸ Open.
+ *    open later — one after another, each like File ▸ Open;
+ * 4. the recent files the host keeps, for the start screen.
  *
  * Returns a function that stops listening.
  */
@@ -34,8 +35,14 @@ export function startFileServices(ctx: FileContext): () => void {
     }
   })();
 
+  const recent = ctx.platform.recent;
+  const setRecent = (files: readonly RecentFile[]) => ctx.store.getState().setRecentFiles(files);
+  const stopRecent = recent ? recent.onChange(setRecent) : () => undefined;
+  recent?.list().then(setRecent, (error: unknown) => console.warn('Could not list the recent files.', error));
+
   return () => {
     stopAutosave();
     stopListening();
+    stopRecent();
   };
 }

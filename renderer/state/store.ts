@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import { createSession, type Session } from '../domain';
+import { createDesktopSlice, type DesktopSlice } from './desktopSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFileSlice, type FileSlice } from './fileSlice';
 import { createPresenterSlice, type PresenterSlice } from './presenterSlice';
@@ -9,7 +10,7 @@ import { createRoomSlice, type RoomSlice } from './roomSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createWorkshopSlice, type Language, type WorkshopSlice } from './workshopSlice';
 
-export type AppState = SessionSlice & WorkshopSlice & FileSlice & PresenterSlice & ExportSlice & RoomSlice;
+export type AppState = SessionSlice & WorkshopSlice & FileSlice & PresenterSlice & ExportSlice & RoomSlice & DesktopSlice;
 
 /** Undo covers the document only (setup, curves); screens and reveal steps are not undone. */
 type History = { session: Session };
@@ -28,6 +29,7 @@ export function createAppStore(language: Language, initial: Session = createSess
         ...createPresenterSlice(...a),
         ...createExportSlice(...a),
         ...createRoomSlice(...a),
+        ...createDesktopSlice(...a),
       }),
       {
         partialize: (state): History => ({ session: state.session }),

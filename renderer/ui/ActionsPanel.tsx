@@ -1,13 +1,24 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addAction as addActionTo } from '../domain';
-import { useActions, useApp } from './AppContext';
+import { addAction as addActionTo, type CarriedOver } from '../domain';
+import type { TFunction } from 'i18next';
+import { findCommand } from '../state';
+import { useActions, useApp, useServices } from './AppContext';
 import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
 /** Action items of the session: what, who, by when; ticked off when done. */
+/** "carried over from “Projekt Atlas” (27.11.2026)": where an item brought into this retro was agreed, the date in the UI's language. */
+export function describeCarriedOver(t: TFunction, carried: CarriedOver, language: string): string {
+  if (!carried.date) return t('desktop.nextRetro.carriedOverUndated');
+  // Noon UTC: the calendar day is the same in every time zone.
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${carried.date}T12:00:00Z`));
+  return carried.from ? t('desktop.nextRetro.carriedOver', { name: carried.from, date }) : t('desktop.nextRetro.carriedOverUntitled', { date });
+}
+
 export function ActionsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { files } = useServices();
   const actions = useApp((s) => s.session.actions);
   const addAction = useApp((s) => s.addAction);
   const updateAction = useApp((s) => s.updateAction);
@@ -58,6 +69,11 @@ export function ActionsPanel() {
                 </td>
                 <td>
                   <TextField value={a.what} onCommit={(v) => updateAction(a.id, { what: v })} aria-label={t('compare.actions.what')} />
+                  {a.carriedOver && (
+                    <span className="badge badge--carried" data-testid="carried-over">
+                      {describeCarriedOver(t, a.carriedOver, i18n.language)}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <TextField value={a.who} onCommit={(v) => updateAction(a.id, { who: v })} aria-label={t('compare.actions.who')} />
@@ -100,6 +116,12 @@ export function ActionsPanel() {
           + {t('compare.actions.add')}
         </button>
       </form>
+      <div className="next-retro">
+        <button type="button" className="btn" onClick={() => void findCommand('file.newFromThis').run(files)}>
+          {t('desktop.nextRetro.button')}
+        </button>
+        <p className="hint">{t('desktop.nextRetro.hint')}</p>
+      </div>
     </section>
   );
 }

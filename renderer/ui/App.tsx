@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from './AppContext';
+import { useApp, useServices } from './AppContext';
+import './desktop.css';
+import { HelpDialog } from './HelpDialog';
+import { useFileDrop } from './useFileDrop';
 import { CompareView } from './CompareView';
 import { DiscussView } from './DiscussView';
 import { DrawView } from './DrawView';
@@ -34,6 +37,9 @@ function Workshop() {
   const view = useApp((s) => s.view);
   const showStart = useApp((s) => s.showStart);
   const presenting = useApp((s) => s.presenting);
+  const { files } = useServices();
+  // Not while presenting: the room view is on screen, and a drop there would replace what the room sees.
+  const dragging = useFileDrop(files, !presenting);
   return (
     <div className="app">
       <TopBar />
@@ -54,6 +60,12 @@ function Workshop() {
         </ViewBoundary>
       )}
       {presenting && <PresentMode />}
+      <HelpDialog />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          <span>{t('desktop.drop.hint')}</span>
+        </div>
+      )}
     </div>
   );
 }

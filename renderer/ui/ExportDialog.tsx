@@ -3,27 +3,32 @@ import { CSV_DIALECTS, type CsvDialectName } from '../domain';
 import { useTranslation } from 'react-i18next';
 import { PAPER_SIZES, PNG_SCALES, REPORT_LANGUAGES, type PaperSize, type PngScale, type ReportLanguage } from '../../shared/report-job';
 import { LANGUAGES } from '../i18n';
-import type { ExportResult } from '../platform/platform';
+import type { CopyImageResult, ExportResult } from '../platform/platform';
 import { chartPixelSize } from '../report/chartFigureModel';
 import { reportRounds } from '../report/reportFormat';
 import { reportT } from '../report/reportI18n';
 import { EXPORT_FORMATS, findCommand, formatKeyBinding, type ExportFormat } from '../state';
 import { useApp, useServices } from './AppContext';
-import { osReason } from './notices';
+import { describeCopyProblem, osReason } from './notices';
 import './exportDialog.css';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'working' }
   | { kind: 'done'; result: ExportResult }
+  | { kind: 'copy'; result: CopyImageResult }
   | { kind: 'failed'; detail: string };
 
+/** What the CSV holds: the sampled curves of one question, or the session's action items. */
+type CsvContents = 'curves' | 'actions';
+
 /** What the facilitator chose last time, for the next export in this run of the app. */
-const remembered: { paper: PaperSize; language: ReportLanguage | null; scale: PngScale; csvDialect: CsvDialectName } = {
+const remembered: { paper: PaperSize; language: ReportLanguage | null; scale: PngScale; csvDialect: CsvDialectName; csvContents: CsvContents } = {
   paper: 'a4',
   language: null,
   scale: 2,
   csvDialect: 'standard',
+  csvContents: 'curves',
 };
 
 /** The toolbar's "Export…" button and the export dialog it (or the menu, or Ctrl+P) opens. */
@@ -67,6 +72,7 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
   const [language, setLanguage] = useState<ReportLanguage>(remembered.language ?? (i18n.language === 'de' ? 'de' : 'en'));
   const [scale, setScale] = useState<PngScale>(remembered.scale);
   const [csvDialect, setCsvDialect] = useState<CsvDialectName>(remembered.csvDialect);
+  const [csvContents, setCsvContents] = useState<CsvContents>(remembered.csvContents);
   const rounds = reportRounds(session);
   const [roundId, setRoundId] = useState(rounds.some((r) => r.id === currentRound) ? currentRound : rounds[0]!.id);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -79,7 +85,8 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
     remembered.language = language;
     remembered.scale = scale;
     remembered.csvDialect = csvDialect;
-  }, [paper, language, scale, csvDialect]);
+    remembered.csvContents = csvContents;
+  }, [paper, language, scale, csvDialect, csvContents]);
 
   const sizes = useMemo(
     () => Object.fromEntries(PNG_SCALES.map((s) => [s, chartPixelSize(session, roundId, reportT(language), s)])),
@@ -118,14 +125,25 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
     try {
       // The report code (SVG, PNG, CSV) loads on first use: the app starts without it.
       const { runExport } = await import('../report/exportActions');
-      const result = await runExport(platform, session, { format, paper, language, scale, roundId, csvDialect }, t);
+      const result = await runExport(platform, session, { format, paper, language, scale, roundId, csvDialect, csvContents }, t);
       setStatus({ kind: 'done', result });
     } catch (error) {
       setStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  const chartFormat = format !== 'pdf';
+  // The PNG as chosen here, onto the clipboard instead of into a file (Edit ▸ Copy chart as image does the same with the defaults).
+  const copyIt = async () => {
+    setStatus({ kind: 'working' });
+    try {
+      const { makeChartPngOf } = await import('../report/chartExports');
+      setStatus({ kind: 'copy', result: await platform.copyImage(await makeChartPngOf(session, roundId, language, scale)) });
+    } catch (error) {
+      setStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const chartFormat = format !== 'pdf' && !(format === 'csv' && csvContents === 'actions');
   return (
     <div className="export-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div
@@ -187,6 +205,15 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
           )}
           {format === 'csv' && (
             <label className="field">
+              {t('desktop.csv.contents')}
+              <select value={csvContents} onChange={(e) => setCsvContents(e.target.value as CsvContents)}>
+                <option value="curves">{t('desktop.csv.curves')}</option>
+                <option value="actions">{t('desktop.csv.actions')}</option>
+              </select>
+            </label>
+          )}
+          {format === 'csv' && (
+            <label className="field">
               {t('report.dialog.csvDialect')}
               <select value={csvDialect} onChange={(e) => setCsvDialect(e.target.value as CsvDialectName)}>
                 {(Object.keys(CSV_DIALECTS) as CsvDialectName[]).map((d) => (
@@ -217,8 +244,13 @@ function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
         </p>
         <div className="export-dialog__buttons">
           <button type="button" className="btn" onClick={close}>
-            {status.kind === 'done' ? t('report.dialog.close') : t('report.dialog.cancel')}
+            {status.kind === 'done' || status.kind === 'copy' ? t('report.dialog.close') : t('report.dialog.cancel')}
           </button>
+          {format === 'png' && (
+            <button type="button" className="btn" onClick={() => void copyIt()} disabled={status.kind === 'working'}>
+              {t('desktop.copy.button')}
+            </button>
+          )}
           <button type="button" className="btn btn--primary" onClick={() => void runIt()} disabled={status.kind === 'working'}>
             {t('report.dialog.export')}
           </button>
@@ -236,6 +268,15 @@ function statusText(status: Status, t: (key: string, options?: Record<string, un
       return t('report.dialog.working');
     case 'failed':
       return t('report.dialog.failedUnexpectedly', { detail: status.detail });
+    case 'copy':
+      switch (status.result.kind) {
+        case 'copied':
+          return t('desktop.copy.copied');
+        case 'unsupported':
+          return t('desktop.copy.unsupported');
+        case 'error':
+          return describeCopyProblem(t, status.result.problem, status.result.detail);
+      }
     case 'done':
       switch (status.result.kind) {
         case 'exported':

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { findCommand, openBundledSession } from '../state';
+import { findCommand, openBundledSession, openRecentFile } from '../state';
 import { useApp, useServices } from './AppContext';
 import { RecoveryOffer } from './RecoveryOffer';
 import { SAMPLES } from './samples';
@@ -7,8 +7,9 @@ import { SAMPLES } from './samples';
 /** What a facilitator sees first: start a retro, open one, or look at a sample. */
 export function StartScreen() {
   const { t } = useTranslation();
-  const { files } = useServices();
+  const { files, platform } = useServices();
   const setShowStart = useApp((s) => s.setShowStart);
+  const recentFiles = useApp((s) => s.recentFiles);
   // With an unsaved retro on offer, its Recover button takes the focus instead.
   const hasRecovery = useApp((s) => s.recovery !== null);
   return (
@@ -30,6 +31,30 @@ export function StartScreen() {
             {t('start.open')}
           </button>
         </div>
+        {platform.recent && recentFiles.length > 0 && (
+          <section className="start__recent" aria-labelledby="start-recent-title">
+            <h2 id="start-recent-title">{t('desktop.recent.title')}</h2>
+            <ul data-testid="recent-files">
+              {recentFiles.map((file) => (
+                <li key={file.recentId}>
+                  <button
+                    type="button"
+                    className="recent-file"
+                    title={file.folder}
+                    aria-label={t('desktop.recent.open', { file: file.fileName, folder: file.folder })}
+                    onClick={() => void openRecentFile(files, file.recentId)}
+                  >
+                    <strong>{file.fileName}</strong>
+                    <span>{file.folder}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="link-btn" onClick={() => void platform.recent?.clear()}>
+              {t('desktop.recent.clear')}
+            </button>
+          </section>
+        )}
         <h2>{t('start.samplesTitle')}</h2>
         <ul className="start__samples">
           {SAMPLES.map((sample) => (
@@ -47,6 +72,11 @@ export function StartScreen() {
             </li>
           ))}
         </ul>
+        <p className="start__about">
+          <button type="button" className="link-btn" onClick={() => void findCommand('help.about').run(files)}>
+            {t('desktop.about.open')}
+          </button>
+        </p>
       </div>
     </div>
   );

@@ -31,6 +31,9 @@ export function nativeTexts(t: TFunction): NativeTexts {
       window: t('menu.window'),
       help: t('menu.help'),
       quit: t('menu.quit'),
+      openRecent: t('desktop.menu.openRecent'),
+      clearRecent: t('desktop.menu.clearRecent'),
+      noRecent: t('desktop.menu.noRecent'),
       ...commandLabels,
     },
   };

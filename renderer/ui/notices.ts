@@ -35,6 +35,11 @@ export function describeRepairs(t: TFunction, repairs: readonly SessionRepair[])
   return `${t('safety.repairs.intro')} ${named.join('; ')}.`;
 }
 
+/** Why the chart could not be copied, in the user's language; the system's own name for a refusal in brackets. */
+export function describeCopyProblem(t: (key: string, options?: Record<string, unknown>) => string, problem: 'notAPicture' | 'refused' | 'failed', detail: string): string {
+  return `${t(`desktop.copy.problems.${problem}`)}${osReason(t, detail || null)} ${t('desktop.copy.instead')}`;
+}
+
 /** One sentence per file problem, in the user's language. */
 export function describeFileError(t: TFunction, error: SessionFileError): string {
   switch (error.kind) {
@@ -120,6 +125,25 @@ export function describeNotice(
         action: 'edit.undo',
         lingers: true,
       };
+    case 'nextRetroStarted':
+      return {
+        text: notice.from
+          ? t('desktop.nextRetro.started', { name: notice.from, count: notice.carried })
+          : t('desktop.nextRetro.startedUntitled', { count: notice.carried }),
+        isError: false,
+        stays: true,
+      };
+    case 'dropRefused':
+      return {
+        text: notice.reason === 'several' ? t('desktop.drop.several') : `${t('desktop.drop.notSession', { file: notice.fileName })} ${t('notices.untouched')}`,
+        isError: true,
+      };
+    case 'chartCopied':
+      return { text: t('desktop.copy.copied'), isError: false };
+    case 'chartCopyUnsupported':
+      return { text: t('desktop.copy.unsupported'), isError: true, action: 'export.png' };
+    case 'chartCopyFailed':
+      return { text: describeCopyProblem(t, notice.problem, notice.detail), isError: true, action: 'export.png' };
     case 'recoveryFailed': {
       const why = notice.error ? describeFileError(t, notice.error) : t('files.notices.recoveryUnreadable');
       return { text: `${t('files.notices.recoveryFailed')} ${why} ${t('files.notices.recoveryDiscarded')}`, isError: true };

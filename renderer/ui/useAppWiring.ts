@@ -46,7 +46,7 @@ export function useAppWiring(): void {
       const s = store.getState();
       const name = s.fileName ?? (s.session.project.name || t('app.untitled'));
       const dirty = isDirty(s);
-      platform.setDocumentState({ title: `${dirty ? '• ' : ''}${name} — Wavelength`, dirty });
+      platform.setDocumentState({ title: `${dirty ? '• ' : ''}${name} — Wavelength`, dirty, fileId: s.fileId });
     };
     publish();
     return store.subscribe(publish);

@@ -9,6 +9,9 @@
  * and call resetFakeElectron() in beforeEach.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 /** An Electron-style event: listeners may call preventDefault(). */
@@ -202,6 +205,41 @@ export class BrowserWindow extends EventEmitter {
   setDocumentEdited(edited: boolean): void {
     this.documentEdited = edited;
   }
+
+  /** macOS: the file shown in the title bar; '' for none. */
+  representedFilename = '';
+  setRepresentedFilename(path: string): void {
+    this.representedFilename = path;
+  }
+
+  maximized = false;
+  /** Like Electron: maximising emits 'maximize'; the normal bounds stay what they were. */
+  maximize(): void {
+    if (this.maximized) return;
+    this.maximized = true;
+    this.emit('maximize');
+  }
+
+  unmaximize(): void {
+    if (!this.maximized) return;
+    this.maximized = false;
+    this.emit('unmaximize');
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+
+  /** Plays the user dragging or resizing the window. */
+  moveTo(bounds: { x: number; y: number; width: number; height: number }): void {
+    const resized = bounds.width !== this.bounds.width || bounds.height !== this.bounds.height;
+    this.bounds = { ...bounds };
+    this.emit(resized ? 'resize' : 'move');
+  }
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -212,6 +250,9 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/** userData for tests that don't point it anywhere: a temp folder of this test process. */
+const FALLBACK_USER_DATA = mkdtempSync(join(tmpdir(), 'wavelength-fake-userdata-'));
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly quit = vi.fn();
@@ -220,6 +261,18 @@ class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => true);
   documentsPath = '/home/user/Documents';
   version = '0.1.0';
+  /** The OS's recent documents (macOS Dock, Windows jump list), as app.addRecentDocument left them. */
+  readonly recentDocuments: string[] = [];
+  addRecentDocument(path: string): void {
+    this.recentDocuments.push(path);
+  }
+  clearRecentDocuments(): void {
+    this.recentDocuments.length = 0;
+  }
+  aboutPanelOptions: Record<string, unknown> | undefined;
+  setAboutPanelOptions(options: Record<string, unknown>): void {
+    this.aboutPanelOptions = options;
+  }
 
   getVersion(): string {
     return this.version;
@@ -230,6 +283,8 @@ class FakeApp extends EventEmitter {
 
   getPath(name: string): string {
     if (name === 'documents') return this.documentsPath;
+    // Main writes to userData by itself (the window's place, the recent files): never into a real /fake folder.
+    if (name === 'userData') return this.paths.get(name) ?? FALLBACK_USER_DATA;
     return this.paths.get(name) ?? `/fake/${name}`;
   }
 
@@ -340,13 +395,15 @@ export interface FakeDisplay {
   id: number;
   label: string;
   bounds: { x: number; y: number; width: number; height: number };
+  /** The bounds without taskbar or menu bar; the same as the bounds unless a test says otherwise. */
+  workArea: { x: number; y: number; width: number; height: number };
   size: { width: number; height: number };
   internal: boolean;
 }
 
-/** A display as Electron describes it; `size` follows the bounds. */
+/** A display as Electron describes it; `size` (and, unless given, `workArea`) follow the bounds. */
 export function fakeDisplay(id: number, bounds: FakeDisplay['bounds'], extra: Partial<Omit<FakeDisplay, 'id' | 'bounds' | 'size'>> = {}): FakeDisplay {
-  return { id, label: '', internal: false, ...extra, bounds, size: { width: bounds.width, height: bounds.height } };
+  return { id, label: '', internal: false, workArea: { ...bounds }, ...extra, bounds, size: { width: bounds.width, height: bounds.height } };
 }
 
 class FakeScreen extends EventEmitter {
@@ -378,6 +435,40 @@ class FakeScreen extends EventEmitter {
 }
 
 export const screen = new FakeScreen();
+
+/** Electron's nativeTheme: what the OS says about dark mode, and the app's choice. */
+export const nativeTheme = { themeSource: 'system' as 'system' | 'light' | 'dark', shouldUseDarkColors: false };
+
+/** A decoded picture: the fake "decodes" anything that starts with PNG's signature. */
+export class FakeNativeImage {
+  constructor(readonly bytes: Buffer) {}
+  isEmpty(): boolean {
+    return !(this.bytes.byteLength > 8 && this.bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])));
+  }
+}
+
+export const nativeImage = {
+  createFromBuffer: (buffer: Buffer): FakeNativeImage => new FakeNativeImage(Buffer.from(buffer)),
+};
+
+/** Electron 45's ClipboardItem: MIME types and their data. */
+export class ClipboardItem {
+  constructor(readonly items: Record<string, unknown>) {}
+  get types(): string[] {
+    return Object.keys(this.items);
+  }
+}
+
+export const clipboard = {
+  /** What clipboard.write put on the clipboard last, item by item. */
+  contents: [] as ClipboardItem[],
+  /** Tests make the OS refuse the write (a clipboard another program holds). */
+  refuse: null as Error | null,
+  async write(items: ClipboardItem[]): Promise<void> {
+    if (this.refuse) throw this.refuse;
+    this.contents = [...items];
+  },
+};
 
 export const LAPTOP_DISPLAY = fakeDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { internal: true, label: 'Built-in' });
 
@@ -419,6 +510,12 @@ export function resetFakeElectron(): void {
   app.exit.mockClear();
   FakeWebContents.pageScript = () => undefined;
   app.enableSandbox.mockClear();
+  app.recentDocuments.length = 0;
+  app.aboutPanelOptions = undefined;
+  nativeTheme.themeSource = 'system';
+  nativeTheme.shouldUseDarkColors = false;
+  clipboard.contents = [];
+  clipboard.refuse = null;
   app.requestSingleInstanceLock.mockReset().mockReturnValue(true);
   ipcMain.removeAllListeners();
   ipcMain.handlers.clear();

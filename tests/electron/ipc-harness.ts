@@ -23,6 +23,7 @@ import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
 import { OpenRequests } from '../../electron/main/open-requests';
 import { PresenterWindows } from '../../electron/main/presenter-window';
 import { RoomService } from '../../electron/main/room';
+import { RECENT_FILE_NAME, RecentDocuments } from '../../electron/main/recent-documents';
 import { WindowRoles } from '../../electron/main/window-roles';
 import { app, BrowserWindow, ipcMain, type FakeFrame } from './fake-electron';
 
@@ -38,6 +39,7 @@ export interface IpcHarness {
   presenter: PresenterWindows;
   /** The real room server, bound to and advertising 127.0.0.1 only, on any free port. */
   room: RoomService;
+  recent: RecentDocuments;
   /** The facilitator's window, loaded and with its role. */
   main: BrowserWindow;
   /** A window of `role` showing `url` (our page unless said otherwise). */
@@ -66,7 +68,9 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
     addresses: () => [{ address: '127.0.0.1', interfaceName: 'lo', kind: 'loopback' }],
   });
   let main: BrowserWindow | undefined;
+  const recent = new RecentDocuments({ listFile: join(folder, 'userData', RECENT_FILE_NAME), files, os: app });
   const openRequests = new OpenRequests({
+    opened: (path) => recent.add(path),
     files,
     mainWindow: () => main as unknown as ElectronWindow | undefined,
     openMainWindow: () => undefined,
@@ -74,6 +78,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
   });
   let texts = DEFAULT_NATIVE_TEXTS;
   const deps = {
+    recent,
     roles,
     devServerUrl: options.devServerUrl,
     files,
@@ -109,6 +114,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
     autosave,
     presenter,
     room,
+    recent,
     main,
     window,
     async invoke(from, name, ...args) {
@@ -123,6 +129,7 @@ export async function startIpc(options: { devServerUrl?: string; writeOptions?: 
       await autosave.idle();
       await presenter.idle();
       await room.dispose();
+      await recent.idle();
       await rm(folder, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@ import { CHANNELS } from '../../shared/contract';
 import { IPC } from '../../shared/ipc';
 import { roomStatusSchema } from '../../shared/room-protocol';
 import { DEFAULT_NATIVE_TEXTS } from '../../electron/main/native-texts';
-import { app, BrowserWindow, dialog, fakeEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
+import { app, BrowserWindow, dialog, fakeEvent, ipcMain, Menu, nativeTheme, protocol, resetFakeElectron, session } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 // The app's real room service, but bound to and advertising 127.0.0.1 only: tests never listen on the network.
@@ -275,6 +275,12 @@ describe('the autosave on close and quit', () => {
   });
 
   afterEach(async () => {
+    // Quitting waits for what main still writes to userData (autosave, recent files, the window's place).
+    app.quit.mockClear();
+    const quit = fakeEvent();
+    app.emit('will-quit', quit);
+    // Not held: a quit in the test flushed everything already.
+    if (quit.defaultPrevented) await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
     await rm(userData, { recursive: true, force: true });
   });
 
@@ -286,7 +292,8 @@ describe('the autosave on close and quit', () => {
     dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     win.close();
     await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
-    await vi.waitFor(async () => expect(await readdir(userData)).toEqual([]));
+    // The autosave is gone; what stays is where the window was.
+    await vi.waitFor(async () => expect(await readdir(userData)).toEqual(['window-state.json']));
   });
 
   it("a quit that stopped to ask goes on after Don't save, also where closing the last window doesn't quit (macOS)", async () => {
@@ -414,3 +421,65 @@ function answers(port: number): Promise<boolean> {
     socket.once('error', () => done(false));
   });
 }
+describe('desktop conventions at start-up', () => {
+  let userData: string;
+
+  beforeEach(async () => {
+    userData = await mkdtemp(join(tmpdir(), 'wavelength-desktop-'));
+    app.paths.set('userData', userData);
+  });
+
+  afterEach(async () => {
+    app.quit.mockClear();
+    const quit = fakeEvent();
+    app.emit('will-quit', quit);
+    if (quit.defaultPrevented) await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    await rm(userData, { recursive: true, force: true });
+  });
+
+  const fileMenuItem = (id: string): MenuItemConstructorOptions | undefined => {
+    const all = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? all(item.submenu) : [])]);
+    return all((Menu.applicationMenu?.template ?? []) as MenuItemConstructorOptions[]).find((item) => item.id === id);
+  };
+
+  it('follows the OS theme, and About says the version', async () => {
+    app.version = '1.2.3';
+    await startMain();
+    await becomeReady();
+    expect(nativeTheme.themeSource).toBe('system');
+    expect(app.aboutPanelOptions).toEqual({ applicationName: 'Wavelength', applicationVersion: '1.2.3', version: '' });
+    app.version = '0.1.0';
+  });
+
+  it('File ▸ Open Recent lists what an earlier run opened; an item reads the file again and sends it to the window', async () => {
+    const path = join(userData, 'Atlas.wavelength');
+    await writeFile(path, '{"format":"wavelength-session"}');
+    await writeFile(join(userData, 'recent-documents.json'), JSON.stringify({ format: 'wavelength-recent-documents', version: 1, paths: [path] }));
+    await startMain();
+    await becomeReady();
+    const win = BrowserWindow.windows[0]!;
+    const item = fileMenuItem('recent.0');
+    expect(item?.label).toBe('Atlas.wavelength');
+    (item!.click as () => void)();
+    await vi.waitFor(() => expect(win.webContents.sent).toContainEqual([CHANNELS.openFile, expect.objectContaining({ kind: 'opened', fileName: 'Atlas.wavelength' })]));
+    expect(JSON.stringify(win.webContents.sent)).not.toContain(`"${path}"`);
+
+    // Clear empties the menu and tells the window.
+    (fileMenuItem('recent.clear')!.click as () => void)();
+    expect(fileMenuItem('recent.none')?.enabled).toBe(false);
+    expect(win.webContents.sent).toContainEqual([CHANNELS.recentChanged, []]);
+  });
+
+  it('the window opens where it was left, if that is on a display present now', async () => {
+    await writeFile(
+      join(userData, 'window-state.json'),
+      JSON.stringify({ format: 'wavelength-window-state', version: 1, bounds: { x: 100, y: 80, width: 1200, height: 760 }, maximized: true }),
+    );
+    await startMain();
+    await becomeReady();
+    const win = BrowserWindow.windows[0]!;
+    expect(win.bounds).toEqual({ x: 100, y: 80, width: 1200, height: 760 });
+    expect(win.isMaximized()).toBe(true);
+  });
+});

@@ -109,8 +109,72 @@ describe('buildMenuTemplate', () => {
         'export.csv',
         'present.toggle',
         'presenter.toggleWindow',
+        'file.newFromThis',
+        'edit.copyChart',
+        'help.shortcuts',
+        'help.about',
+        // Not commands: the Open Recent submenu and its placeholder.
+        'file.openRecent',
+        'recent.none',
       ].sort(),
     );
+  });
+
+  it('copies the chart with Ctrl+Shift+C from the Edit menu', () => {
+    const send = vi.fn();
+    const entry = item(buildMenuTemplate(DEFAULT_NATIVE_TEXTS, send, 'linux'), 'edit.copyChart');
+    expect(entry.accelerator).toBe('CmdOrCtrl+Shift+C');
+    (entry.click as () => void)();
+    expect(send).toHaveBeenCalledExactlyOnceWith('edit.copyChart');
+  });
+});
+
+describe('File ▸ Open Recent', () => {
+  const files = [
+    { recentId: 'r1', fileName: 'Atlas.wavelength', folder: '/home/anna/Retros' },
+    { recentId: 'r2', fileName: 'Q&A.wavelength', folder: '/home/anna' },
+  ];
+
+  it('lists the files newest first with their folders, opens one by its id, and clears the list', () => {
+    const open = vi.fn();
+    const clear = vi.fn();
+    const template = buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux', false, { files, open, clear });
+    const submenu = item(template, 'file.openRecent').submenu as MenuItemConstructorOptions[];
+    expect(item(template, 'file.openRecent').label).toBe('Open Recent');
+    expect(submenu.map((entry) => [entry.label, entry.sublabel])).toEqual([
+      ['Atlas.wavelength', '/home/anna/Retros'],
+      // A lone & would underline the next letter as a mnemonic.
+      ['Q&&A.wavelength', '/home/anna'],
+      [undefined, undefined],
+      ['Clear Menu', undefined],
+    ]);
+    (submenu[1]!.click as () => void)();
+    expect(open).toHaveBeenCalledExactlyOnceWith('r2');
+    (item(template, 'recent.clear').click as () => void)();
+    expect(clear).toHaveBeenCalledOnce();
+  });
+
+  it('says there is nothing to reopen when the list is empty', () => {
+    const submenu = item(buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'linux'), 'file.openRecent').submenu as MenuItemConstructorOptions[];
+    expect(submenu).toEqual([{ id: 'recent.none', label: 'No Recent Files', enabled: false }]);
+  });
+});
+
+describe('Help', () => {
+  it('on Windows and Linux has the shortcuts and the app’s own About dialog', () => {
+    const send = vi.fn();
+    const help = buildMenuTemplate(DEFAULT_NATIVE_TEXTS, send, 'win32').at(-1)!;
+    expect(help.role).toBe('help');
+    expect((help.submenu as MenuItemConstructorOptions[]).map((entry) => entry.id ?? entry.type)).toEqual(['help.shortcuts', 'separator', 'help.about']);
+    (item([help], 'help.about').click as () => void)();
+    expect(send).toHaveBeenCalledExactlyOnceWith('help.about');
+    expect(item([help], 'help.shortcuts').accelerator).toBe('F1');
+  });
+
+  it('on macOS leaves About to the app menu (the native panel) and keeps the shortcuts', () => {
+    const template = buildMenuTemplate(DEFAULT_NATIVE_TEXTS, vi.fn(), 'darwin');
+    expect(roles([template[0]!])).toContain('about');
+    expect((template.at(-1)!.submenu as MenuItemConstructorOptions[]).map((entry) => entry.id)).toEqual(['help.shortcuts']);
   });
 });
 

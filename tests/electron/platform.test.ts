@@ -37,10 +37,31 @@ function fakeApi(): FakeApi {
     roomCommand: vi.fn<WavelengthApi['roomCommand']>(),
     roomStatus: vi.fn<WavelengthApi['roomStatus']>(async () => ({ open: false, problem: null })),
     onRoomEvent: vi.fn<WavelengthApi['onRoomEvent']>(() => () => undefined),
+    listRecent: vi.fn<WavelengthApi['listRecent']>(async () => [{ recentId: 'r1', fileName: 'Atlas.wavelength', folder: '/home/anna/Retros' }]),
+    openRecent: vi.fn<WavelengthApi['openRecent']>(async () => ({ kind: 'opened', fileId: 'r1', fileName: 'Atlas.wavelength', text: '{}' })),
+    clearRecent: vi.fn<WavelengthApi['clearRecent']>(async () => undefined),
+    onRecentChanged: vi.fn<WavelengthApi['onRecentChanged']>(() => () => undefined),
+    copyImage: vi.fn<WavelengthApi['copyImage']>(async () => ({ kind: 'copied' })),
   };
 }
 
 describe('createElectronPlatform', () => {
+  it('passes the recent files and the clipboard through to main’s channels', async () => {
+    const api = fakeApi();
+    const platform = createElectronPlatform(api);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    await expect(platform.recent!.list()).resolves.toEqual([{ recentId: 'r1', fileName: 'Atlas.wavelength', folder: '/home/anna/Retros' }]);
+    await expect(platform.recent!.open('r1')).resolves.toMatchObject({ kind: 'opened', fileName: 'Atlas.wavelength' });
+    await platform.recent!.clear();
+    const listener = vi.fn();
+    platform.recent!.onChange(listener);
+    await expect(platform.copyImage(png)).resolves.toEqual({ kind: 'copied' });
+    expect(api.openRecent).toHaveBeenCalledWith('r1');
+    expect(api.clearRecent).toHaveBeenCalledOnce();
+    expect(api.onRecentChanged).toHaveBeenCalledWith(listener);
+    expect(api.copyImage).toHaveBeenCalledWith({ png });
+  });
+
   it('is the electron kind and passes every call through to window.wavelength', async () => {
     const api = fakeApi();
     const platform = createElectronPlatform(api);

@@ -35,6 +35,8 @@ export function scriptedHost(answers: Partial<Platform> = {}) {
     takeLaunchFile: async () => ({ kind: 'none' }),
     onOpenFile: () => () => {},
     room: UNAVAILABLE_ROOM,
+    recent: null,
+    copyImage: async () => ({ kind: 'copied' }),
     ...answers,
   };
   return { host, saved };
