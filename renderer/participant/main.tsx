@@ -1,6 +1,4 @@
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/600.css';
-import '@fontsource/inter/700.css';
+import '../fonts/inter.css';
 import '../ui/app.css';
 import '../ui/timer/timer.css';
 import './participant.css';

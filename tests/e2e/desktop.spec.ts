@@ -199,6 +199,7 @@ function fakePreload(sessionText: string): string {
       openRecent: { kind: 'opened', fileId: 'file-r1', fileName: 'CRM-Einführung.wavelength', text: ${JSON.stringify(sessionText)} },
       copyImage: { kind: 'copied' },
       listDisplays: [],
+      roomStatus: { open: false, problem: null },
     };
     const record = (name) => (...args) => {
       calls.push([name, args.map((a) => (a && a.png instanceof Uint8Array ? { pngHead: [...a.png.slice(0, 8)], pngBytes: a.png.byteLength } : a))]);
@@ -206,11 +207,11 @@ function fakePreload(sessionText: string): string {
     };
     const api = { role: 'main' };
     for (const name of ['openSession', 'saveSession', 'confirmUnsaved', 'takeLaunchFile', 'writeAutosave', 'readAutosave', 'clearAutosave',
-      'exportPdf', 'exportFile', 'listDisplays', 'openPresenter', 'listRecent', 'openRecent', 'clearRecent', 'copyImage']) api[name] = record(name);
-    for (const name of ['setDocumentState', 'setNativeTexts', 'closeWindow', 'closePresenter', 'publishRoomState', 'setFullScreen']) {
+      'exportPdf', 'exportFile', 'listDisplays', 'openPresenter', 'listRecent', 'openRecent', 'clearRecent', 'copyImage', 'roomStatus']) api[name] = record(name);
+    for (const name of ['setDocumentState', 'setNativeTexts', 'closeWindow', 'closePresenter', 'publishRoomState', 'setFullScreen', 'roomCommand']) {
       api[name] = (...args) => { calls.push([name, args]); };
     }
-    for (const name of ['onCommand', 'onOpenFile', 'onPresenterStatus', 'onFullScreenChange', 'onRecentChanged']) api[name] = () => () => undefined;
+    for (const name of ['onCommand', 'onOpenFile', 'onPresenterStatus', 'onFullScreenChange', 'onRecentChanged', 'onRoomEvent']) api[name] = () => () => undefined;
     window.wavelength = Object.freeze(api);
   })()`;
 }
