@@ -18,9 +18,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // A test that only passes on a second try is a failing test here.
   retries: 0,
-  // Two workers on the two-core CI machine: the browser waits on its own renderer much of the time, and one
-  // worker took 9 of CI's 15 minutes for 63 tests.
-  workers: 2,
+  // One worker (Playwright's default on two cores): two took as long in CI (8.8 against 9.0 min for 63 tests)
+  // and stretched the six-phone room test from 37 s to 1.7 min.
+  workers: 1,
   failOnFlakyTests: true,
   // Generous: the CI machine has two cores, and a page with 50 curves and axe checks takes its time there.
   timeout: 90_000,
