@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findCommand, formatKeyBinding, isDirty, useHistory, type CommandId, type View } from '../state';
 import { LANGUAGES, type Language } from '../i18n';
@@ -6,6 +6,7 @@ import { useApp, useServices } from './AppContext';
 import { ExportButton } from './ExportDialog';
 import { PresenterMenu } from './presenter/PresenterMenu';
 import { TimerControl } from './timer/TimerControl';
+import { useDismiss } from './useDismiss';
 
 const VIEWS: readonly View[] = ['setup', 'draw', 'reveal', 'compare', 'discuss'];
 
@@ -94,24 +95,8 @@ function MoreMenu({ commands, withLanguage }: { commands: readonly CommandId[]; 
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!wrapper.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const el = wrapper.current;
-    document.addEventListener('pointerdown', onPointer);
-    el?.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      el?.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, wrapper, button);
   return (
     <div className="more-menu" ref={wrapper}>
       <button

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession, parseSessionFile, serializeSession, type Session } from '../../renderer/domain';
-import type { AutosaveHost, AutosaveMeta, AutosaveReadResult, ExternalFileResult, NativeTexts, Platform } from '../../renderer/platform/platform';
+import type { AutosaveHost, AutosaveMeta, AutosaveReadResult, ExternalFileResult } from '../../renderer/platform/platform';
 import {
   AUTOSAVE_DELAY_MS,
   AUTOSAVE_MAX_WAIT_MS,
@@ -15,26 +15,8 @@ import {
   startAutosave,
   startFileServices,
   type AppStore,
-  type FileContext,
-} from '../../renderer/state';
-import { scriptedHost } from './scriptedHost';
-
-type AutosaveCall = ['write', string, AutosaveMeta] | ['clear'];
-
-/** An autosave host that records every write and clear, and reads back `found`. */
-function recordingAutosave(found: AutosaveReadResult = { kind: 'none' }) {
-  const calls: AutosaveCall[] = [];
-  const host: AutosaveHost = {
-    write: async (text, meta) => void calls.push(['write', text, meta]),
-    read: async () => found,
-    clear: async () => void calls.push(['clear']),
-  };
-  return { host, calls };
-}
-
-function context(store: AppStore, platform: Partial<Platform> = {}): FileContext {
-  return { store, platform: scriptedHost(platform).host, nativeTexts: () => ({}) as NativeTexts, untitledName: () => 'Retro' };
-}
+  } from '../../renderer/state';
+import { fileContext as context, recordingAutosave } from './scriptedHost';
 
 function sessionNamed(name: string): Session {
   const session = createSession('en', '2026-03-12');

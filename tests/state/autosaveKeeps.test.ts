@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addNote, createSession, LATEST_SESSION_VERSION, parseSessionFile, timePos } from '../../renderer/domain';
-import type { AutosaveHost, AutosaveMeta, AutosaveReadResult, NativeTexts, Platform } from '../../renderer/platform/platform';
+import type { AutosaveReadResult } from '../../renderer/platform/platform';
 import {
   AUTOSAVE_DELAY_MS,
   AUTOSAVE_MAX_WAIT_MS,
@@ -11,10 +11,8 @@ import {
   loadRecoveryOffer,
   saveSession,
   startAutosave,
-  type AppStore,
-  type FileContext,
 } from '../../renderer/state';
-import { scriptedHost } from './scriptedHost';
+import { fileContext as context, recordingAutosave, type AutosaveCall } from './scriptedHost';
 
 /**
  * Issue 9, the renderer's half of "crashes lose ≤ 5 s of work and never the
@@ -23,23 +21,7 @@ import { scriptedHost } from './scriptedHost';
  * it reached the store.
  */
 
-type Call = ['write', string, AutosaveMeta] | ['clear'];
-
-function recordingHost(found: AutosaveReadResult = { kind: 'none' }) {
-  const calls: Call[] = [];
-  const host: AutosaveHost = {
-    write: async (text, meta) => void calls.push(['write', text, meta]),
-    read: async () => found,
-    clear: async () => void calls.push(['clear']),
-  };
-  return { host, calls };
-}
-
-function context(store: AppStore, platform: Partial<Platform> = {}): FileContext {
-  return { store, platform: scriptedHost(platform).host, nativeTexts: () => ({}) as NativeTexts, untitledName: () => 'Retro' };
-}
-
-const written = (call: Call | undefined) => {
+const written = (call: AutosaveCall | undefined) => {
   if (!call || call[0] !== 'write') throw new Error(`expected a write, got ${JSON.stringify(call)}`);
   const parsed = parseSessionFile(call[1]);
   if (!parsed.ok) throw new Error('the autosave does not parse');
@@ -67,7 +49,7 @@ describe('an autosave written by a newer Wavelength', () => {
 
   it('is kept: not cleared at start-up, not overwritten by edits, not cleared by a save, and the user is told', async () => {
     const store = createAppStore('en');
-    const { host, calls } = recordingHost(newer);
+    const { host, calls } = recordingAutosave(newer);
     startAutosave(store, host);
     await loadRecoveryOffer(context(store, { autosave: host }));
 
@@ -84,7 +66,7 @@ describe('an autosave written by a newer Wavelength', () => {
 describe('what is being typed', () => {
   it('reaches the autosave as a draft, without changing the session or its undo history', () => {
     const store = createAppStore('en');
-    const { host, calls } = recordingHost();
+    const { host, calls } = recordingAutosave();
     startAutosave(store, host);
     const roundId = store.getState().roundId;
     const note = { roundId, at: timePos(0.4), participantId: null, kind: 'event' as const, text: 'Kickoff was late', author: 'Anna' };
@@ -102,7 +84,7 @@ describe('what is being typed', () => {
 
   it('keeps the rest of the autosave when a draft cannot be applied', () => {
     const store = createAppStore('en');
-    const { host, calls } = recordingHost();
+    const { host, calls } = recordingAutosave();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     startAutosave(store, host);
     store.getState().updateProject({ name: 'Atlas' });
@@ -116,7 +98,7 @@ describe('what is being typed', () => {
 
   it('is autosaved within 5 s of the keystroke, however long the typing goes on', () => {
     const store = createAppStore('en');
-    const { host, calls } = recordingHost();
+    const { host, calls } = recordingAutosave();
     startAutosave(store, host);
     // A field committing every LIVE_COMMIT_MS (its most) for 30 s; each keystroke reaches the store by then.
     const writes: { at: number; name: string }[] = [];

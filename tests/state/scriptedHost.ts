@@ -1,4 +1,5 @@
-import type { Platform, SaveSessionRequest } from '../../renderer/platform/platform';
+import type { AutosaveHost, AutosaveMeta, AutosaveReadResult, NativeTexts, Platform, SaveSessionRequest } from '../../renderer/platform/platform';
+import type { AppStore, FileContext } from '../../renderer/state';
 import { UNAVAILABLE_ROOM } from '../../renderer/platform/room';
 
 /** A host that records what it was asked and answers from a script (the real hosts are tested end to end). */
@@ -40,4 +41,22 @@ export function scriptedHost(answers: Partial<Platform> = {}) {
     ...answers,
   };
   return { host, saved };
+}
+
+export type AutosaveCall = ['write', string, AutosaveMeta] | ['clear'];
+
+/** An autosave host that records every write and clear, and reads back `found`. */
+export function recordingAutosave(found: AutosaveReadResult = { kind: 'none' }) {
+  const calls: AutosaveCall[] = [];
+  const host: AutosaveHost = {
+    write: async (text, meta) => void calls.push(['write', text, meta]),
+    read: async () => found,
+    clear: async () => void calls.push(['clear']),
+  };
+  return { host, calls };
+}
+
+/** The file actions' context over a scripted host. */
+export function fileContext(store: AppStore, platform: Partial<Platform> = {}): FileContext {
+  return { store, platform: scriptedHost(platform).host, nativeTexts: () => ({}) as NativeTexts, untitledName: () => 'Retro' };
 }

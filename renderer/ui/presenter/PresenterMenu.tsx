@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresenterDisplay } from '../../platform/platform';
 import { findCommand, formatKeyBinding, togglePresenterWindow, type CommandId } from '../../state';
 import { useApp, useServices } from '../AppContext';
+import { useDismiss } from '../useDismiss';
 
 /**
  * The facilitator's controls for the room screen, behind the top bar's
@@ -42,24 +43,8 @@ export function PresenterMenu() {
   }, [open, picksDisplays, platform]);
 
   // Close on a click outside or Esc (focus goes back to the button).
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!wrapper.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    wrapper.current?.addEventListener('keydown', onKey);
-    const el = wrapper.current;
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      el?.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, wrapper, button);
 
   const shortcut = (id: CommandId) => {
     const key = findCommand(id).keys[0];
