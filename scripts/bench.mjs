@@ -14,7 +14,9 @@
 // per pointer move — every task in the interval up to the next move: input,
 // handler, animation frame, canvas raster, paint, commit — (b) the pointermove
 // handler alone, (c) frame intervals while drawing, (d) the commit: the longest
-// frame and the main-thread time after pointer-up.
+// frame and the main-thread time after pointer-up; besides, what runs off the
+// main thread per move: the compositor threads and the page's workers (the
+// live stroke is drawn in one).
 //
 // Room screen: the presenter view (?view=presenter) at 3840×2160 follows a
 // facilitator's page through reveal steps and highlight changes; for each it
@@ -190,6 +192,8 @@ function mainThreadTasks(trace, urlPart) {
     // Everything else that has to run before a frame reaches the screen: the renderer's compositor
     // and raster workers, and the display compositor (software here) in the GPU process.
     compositing: tasksOf((name, e) => (e.pid === pid && /^(Compositor|CompositorTileWorker)/.test(name)) || name === 'VizCompositorThread'),
+    // The page's workers (the live stroke is drawn in one): off the main thread, but not free.
+    workers: tasksOf((name, e) => e.pid === pid && name === 'DedicatedWorker thread'),
   };
 }
 
@@ -313,7 +317,7 @@ async function measureStroke(browser, url, size, curves) {
   const handler = await page.evaluate(() => window.__moves);
   await page.close();
 
-  const { main, compositing } = mainThreadTasks(trace, '127.0.0.1');
+  const { main, compositing, workers } = mainThreadTasks(trace, '127.0.0.1');
   // Each move owns the time until the next one (the last: one period), so the frames it causes are counted once.
   const perMove = sent.map((t, i) => busyMs(main, t, sent[i + 1] ?? strokeEnd));
   const cpuPerMove = sent.map((t, i) => busyMs(main, t, sent[i + 1] ?? strokeEnd, true));
@@ -327,6 +331,7 @@ async function measureStroke(browser, url, size, curves) {
     cpu: summary(cpuPerMove),
     taskFromMetrics: metricsStroke / sent.length,
     compositingPerMove: busyMs(compositing, ...strokeSpan) / sent.length,
+    workerPerMove: busyMs(workers, ...strokeSpan, true) / sent.length,
     handler: summary(handler),
     frames: summary(frameIntervalsIn(framesUs, sent[0], strokeEnd)),
     commit: {
@@ -436,10 +441,10 @@ const f2 = (v) => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
 const trio = (s) => `${f2(s.median)} / ${f2(s.p95)} / ${f2(s.max)}`;
 if (results.draw.length > 0) {
   console.log(`Drawing: one stroke of ${MOVES} pointer moves at ${MOVE_HZ} Hz, headless Chromium, GPU off (${appRoot})`);
-  console.log('size       curves | main-thread task ms per move: median / p95 / max (mean) | of it CPU ms: median / p95 / max (mean) | handler ms: median / p95 / max | frame interval ms: median / p95 / max | compositor ms/move | commit: longest frame ms, main ms (CPU)');
+  console.log('size       curves | main-thread task ms per move: median / p95 / max (mean) | of it CPU ms: median / p95 / max (mean) | handler ms: median / p95 / max | frame interval ms: median / p95 / max | compositor ms/move | worker CPU ms/move | commit: longest frame ms, main ms (CPU)');
   for (const r of results.draw) {
     console.log(
-      `${r.size.padEnd(10)} ${String(r.curves).padStart(6)} | ${trio(r.task).padStart(22)} (${f2(r.task.mean)}, metrics ${f2(r.taskFromMetrics)}) | ${trio(r.cpu).padStart(20)} (${f2(r.cpu.mean)}) | ${trio(r.handler).padStart(18)} | ${trio(r.frames).padStart(20)} | ${f2(r.compositingPerMove).padStart(6)} | ${f1(r.commit.longestFrame)}, ${f1(r.commit.mainMs)} (${f1(r.commit.cpuMs)})  (${Math.round(r.rateHz)} Hz)`,
+      `${r.size.padEnd(10)} ${String(r.curves).padStart(6)} | ${trio(r.task).padStart(22)} (${f2(r.task.mean)}, metrics ${f2(r.taskFromMetrics)}) | ${trio(r.cpu).padStart(20)} (${f2(r.cpu.mean)}) | ${trio(r.handler).padStart(18)} | ${trio(r.frames).padStart(20)} | ${f2(r.compositingPerMove).padStart(6)} | ${f2(r.workerPerMove).padStart(6)} | ${f1(r.commit.longestFrame)}, ${f1(r.commit.mainMs)} (${f1(r.commit.cpuMs)})  (${Math.round(r.rateHz)} Hz)`,
     );
   }
   const find = (size, curves) => results.draw.find((r) => r.size === size && r.curves === curves);

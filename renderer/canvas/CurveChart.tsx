@@ -262,12 +262,14 @@ function useStrokeInput(
   const latest = useRef({ geometry, drawColor, pixelRatio, onStroke });
   latest.current = { geometry, drawColor, pixelRatio, onStroke };
   const live = useRef<LiveStroke>({ afterCommit: () => undefined });
+  const tilesRef = useRef<LiveStrokeTiles | null>(null);
 
   useEffect(() => {
     const el = containerRef.current;
     const liveHost = liveRef.current;
     if (!el || !liveHost) return;
     const tiles = new LiveStrokeTiles(liveHost);
+    tilesRef.current = tiles;
     let samples: StrokeSample[] = [];
     let pointerId: number | null = null;
     let frame = 0;
@@ -302,9 +304,7 @@ function useStrokeInput(
       afterCommit: () => {
         if (lingering === 0) return;
         stopLingering();
-        requestAnimationFrame(() => {
-          if (pointerId === null) tiles.clear();
-        });
+        if (pointerId === null) tiles.handOver();
       },
     };
 
@@ -368,8 +368,16 @@ function useStrokeInput(
       el.removeEventListener('pointerup', end);
       el.removeEventListener('pointercancel', end);
       if (frame !== 0) cancelAnimationFrame(frame);
-      clearLive();
+      stopLingering();
+      tiles.dispose();
+      tilesRef.current = null;
     };
   }, [containerRef, liveRef]);
+  // The live stroke's tiles are made while nobody draws: when drawing turns on, or the chart changes size.
+  const drawable = drawColor !== null;
+  const { width, height } = geometry;
+  useEffect(() => {
+    if (drawable && width > 0 && height > 0) tilesRef.current?.prepare(pixelRatio);
+  }, [drawable, width, height, pixelRatio]);
   return live;
 }

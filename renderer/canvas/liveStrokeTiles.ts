@@ -1,133 +1,273 @@
 /**
- * The live stroke, drawn incrementally onto small tiles that are made only
- * where the pen passes.
+ * The live stroke, drawn incrementally onto small tiles, off the page's main
+ * thread.
  *
- * Why not a Konva layer: without a GPU, Chromium hands every visible 2D
- * canvas to its compositor again on every frame, changed or not, at a cost
- * that grows with its size (see canvasDisplay.ts). `npm run bench` measured
- * 4–8 ms of main-thread time per pointer move at 1920×1080 for a stroke
- * redrawn on a full-chart layer. Here each tile is drawn on an offscreen
- * surface and shown as a bitmap: a frame costs only the one or two tiles the
- * new segments touch, 256 device pixels a side on any screen, and nothing is
- * cleared while drawing.
+ * Why tiles: without a GPU, Chromium's cost of showing a canvas grows with
+ * its size. `npm run bench` measured 4–8 ms of main-thread time per pointer
+ * move at 1920×1080 for a stroke redrawn on a full-chart Konva layer. A tile
+ * is 256 device pixels a side on any screen; a frame touches the one or two
+ * tiles the new segments cross, and nothing is cleared while drawing.
+ *
+ * Why a worker: every canvas whose drawing the page's thread changes costs
+ * that thread a whole frame (lifecycle, commit to the compositor), about
+ * 1 ms a frame here even for one small tile. So a grid of tile canvases
+ * covers the chart, each handed to a worker (transferControlToOffscreen)
+ * once; the worker draws the stroke's new segments on the tiles they cross
+ * and sends their frames to the compositor itself. While drawing, the page's
+ * thread only reads pointer events and posts the new points once a frame.
+ * Where there is no worker (it failed to load, or the browser has none) the
+ * page draws the stroke itself, on tiles made where the pen passes, through
+ * the same code (liveStrokeDraw.ts).
  */
+import { forEachTileSegment, strokeReach, strokeSegments, type LiveStrokeStyle } from './liveStrokeDraw';
+import type { LiveStrokeToWorker } from './liveStrokeProtocol';
 
 /** Edge of a tile in device pixels: 512 measured twice as costly per move, 128 no cheaper than 256. */
 const TILE_DEVICE_PX = 256;
 
 interface Tile {
-  /** What is on screen: a bitmap canvas, which costs nothing per frame while it does not change. */
+  readonly id: number;
+  /** What is on screen; its drawing goes to `ctx` here or to the worker. */
   readonly canvas: HTMLCanvasElement;
-  readonly bitmap: ImageBitmapRenderingContext;
-  /** Where the stroke is drawn; it keeps what was drawn, so each frame adds only the new segments. */
-  readonly surface: OffscreenCanvasRenderingContext2D;
+  /** The tile's surface when it is drawn on this thread; null when the worker has it. */
+  readonly ctx: OffscreenCanvasRenderingContext2D | null;
   readonly left: number;
   readonly top: number;
 }
 
+// ── The worker, one for the page, made when the first chart can be drawn on ─
+
+/** The page's link to a live-stroke worker; when the worker fails, everyone drawing is told, and draws here. */
+export class LiveStrokeWorkerLink {
+  private worker: Worker | null = null;
+  private failed = false;
+  private readonly failureListeners = new Set<() => void>();
+
+  constructor(private readonly create: () => Worker) {}
+
+  /** Whether the worker is there (made on first use): not in a browser without one, nor after it failed. */
+  available(): boolean {
+    if (this.failed) return false;
+    if (this.worker) return true;
+    if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function') {
+      this.failed = true;
+      return false;
+    }
+    try {
+      this.worker = this.create();
+    } catch {
+      this.failed = true;
+      return false;
+    }
+    this.worker.addEventListener('error', (event) => {
+      // Failed to load (missing file, refused by a CSP) or crashed: from now on the page draws its strokes.
+      event.preventDefault();
+      this.failed = true;
+      this.worker?.terminate();
+      this.worker = null;
+      for (const listener of this.failureListeners) listener();
+    });
+    return true;
+  }
+
+  post(message: LiveStrokeToWorker, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(message, transfer);
+  }
+
+  onFailure(listener: () => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+}
+
+const sharedLink = new LiveStrokeWorkerLink(() => new Worker(new URL('./liveStroke.worker.ts', import.meta.url), { type: 'module', name: 'live-stroke' }));
+
+// ── The tiles ───────────────────────────────────────────────────────────────
+
+/** A tile the page draws on itself (no worker). */
+interface LocalTile {
+  readonly canvas: HTMLCanvasElement;
+  readonly ctx: OffscreenCanvasRenderingContext2D;
+  readonly left: number;
+  readonly top: number;
+}
+
+/** The worker's grid of tiles over the chart, kept from stroke to stroke while the chart keeps its size. */
+interface Grid {
+  readonly layer: HTMLDivElement;
+  readonly width: number;
+  readonly height: number;
+  readonly ratio: number;
+}
+
+let nextChart = 0;
+
 export class LiveStrokeTiles {
-  private readonly tiles = new Map<string, Tile>();
   /** Points of the stroke in CSS pixels of the host, x and y interleaved. */
   private points: number[] = [];
-  /** How many points are on screen already. */
+  /** How many points are on screen (or with the worker) already. */
   private painted = 0;
-  private color = '#000';
-  private width = 1;
-  private ratio = 1;
+  private style: LiveStrokeStyle = { color: '#000', width: 1, ratio: 1 };
   private tileCss = TILE_DEVICE_PX;
-  /** Hands a tile's surface to its bitmap (a transfer empties the canvas it comes from, so a copy goes). */
-  private scratch: OffscreenCanvasRenderingContext2D | null = null;
+  private grid: Grid | null = null;
+  /** Whether this stroke is drawn by the worker, on the grid. */
+  private withWorker = false;
+  /** Counts strokes, so a hand-over that comes late leaves a newer stroke alone. */
+  private strokeNumber = 0;
+  private readonly local = new Map<string, LocalTile>();
+  private readonly stopListening: () => void;
+  /** This chart's number in messages to the worker. */
+  private readonly chart = nextChart++;
 
-  constructor(private readonly host: HTMLElement) {}
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly link: LiveStrokeWorkerLink = sharedLink,
+  ) {
+    this.stopListening = link.onFailure(() => this.redrawHere());
+  }
+
+  /** Takes the stroke and the grid off the page. */
+  dispose(): void {
+    this.clear();
+    if (this.grid) this.link.post({ type: 'dispose', chart: this.chart });
+    this.grid?.layer.remove();
+    this.grid = null;
+    this.stopListening();
+  }
+
+  /**
+   * Makes the worker's grid ahead of the first stroke (when the chart can be drawn on, or changed size):
+   * at 4K that is over a hundred canvases, which would cost the first stroke a long frame.
+   */
+  prepare(ratio: number): void {
+    if (this.points.length > 0) return;
+    this.setRatio(ratio);
+    if (this.link.available()) this.gridReady();
+  }
 
   /** Starts a new stroke (and drops what is left of the last one). */
   begin(color: string, width: number, ratio: number): void {
     this.clear();
-    this.color = color;
-    this.width = width;
-    this.ratio = ratio > 0 ? ratio : 1;
-    // Whole CSS pixels, so tile edges sit on pixel boundaries at any ratio.
-    this.tileCss = Math.max(64, Math.round(TILE_DEVICE_PX / this.ratio));
+    this.setRatio(ratio);
+    this.style = { ...this.style, color, width };
+    this.withWorker = this.link.available() && this.gridReady();
+    this.strokeNumber++;
+    if (this.withWorker) this.link.post({ type: 'begin', chart: this.chart, ...this.style });
   }
 
   add(x: number, y: number): void {
     this.points.push(x, y);
   }
 
-  /** Draws the segments added since the last call. */
+  /** Draws the segments added since the last call, or hands the new points to the worker. */
   paint(): void {
-    const pts = this.points;
-    const count = pts.length / 2;
+    const count = this.points.length / 2;
     if (count === 0 || this.painted === count) return;
-    const byTile = new Map<Tile, number[]>();
-    const reach = this.width / 2 + 2;
-    // The first point alone is a dot (the pen went down); after that, each segment from the point before.
-    for (let k = this.painted === 0 ? 0 : this.painted; k < count; k++) {
-      const j = Math.max(0, k - 1);
-      const ax = pts[2 * j]!;
-      const ay = pts[2 * j + 1]!;
-      const bx = pts[2 * k]!;
-      const by = pts[2 * k + 1]!;
-      const c0 = Math.floor((Math.min(ax, bx) - reach) / this.tileCss);
-      const c1 = Math.floor((Math.max(ax, bx) + reach) / this.tileCss);
-      const r0 = Math.floor((Math.min(ay, by) - reach) / this.tileCss);
-      const r1 = Math.floor((Math.max(ay, by) + reach) / this.tileCss);
-      for (let c = c0; c <= c1; c++) {
-        for (let r = r0; r <= r1; r++) {
-          const tile = this.tileAt(c, r);
-          let list = byTile.get(tile);
-          if (!list) byTile.set(tile, (list = []));
-          list.push(ax, ay, bx, by);
-        }
-      }
-    }
-    for (const [tile, segments] of byTile) {
-      const ctx = tile.surface;
-      ctx.setTransform(this.ratio, 0, 0, this.ratio, -tile.left * this.ratio, -tile.top * this.ratio);
-      ctx.beginPath();
-      for (let i = 0; i < segments.length; i += 4) {
-        ctx.moveTo(segments[i]!, segments[i + 1]!);
-        ctx.lineTo(segments[i + 2]!, segments[i + 3]!);
-      }
-      ctx.strokeStyle = this.color;
-      ctx.lineWidth = this.width;
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.stroke();
-      this.show(tile);
+    if (this.withWorker) {
+      this.link.post({ type: 'points', chart: this.chart, xy: this.points.slice(this.painted * 2) });
+    } else {
+      const byTile = new Map<LocalTile, number[]>();
+      forEachTileSegment(this.points, this.painted, this.tileCss, strokeReach(this.style), (col, row, x0, y0, x1, y1) => {
+        const tile = this.localTile(col, row);
+        let list = byTile.get(tile);
+        if (!list) byTile.set(tile, (list = []));
+        list.push(x0, y0, x1, y1);
+      });
+      for (const [tile, segments] of byTile) strokeSegments(tile.ctx, tile.left, tile.top, segments, this.style);
     }
     this.painted = count;
   }
 
+  /**
+   * The committed curve is drawn in this frame: the stroke goes after it, without a frame that shows
+   * neither. The page's own tiles go in the next frame; the worker's are cleared a frame later still,
+   * as the worker's frames may reach the screen before the page's.
+   */
+  handOver(): void {
+    const stroke = this.strokeNumber;
+    const later = (frames: number) =>
+      requestAnimationFrame(() => {
+        if (this.strokeNumber !== stroke) return;
+        if (frames > 1) later(frames - 1);
+        else this.clear();
+      });
+    later(this.withWorker ? 2 : 1);
+  }
+
   /** Removes the stroke from the screen. */
   clear(): void {
-    for (const tile of this.tiles.values()) tile.canvas.remove();
-    this.tiles.clear();
+    if (this.withWorker && this.painted > 0) this.link.post({ type: 'clear', chart: this.chart });
+    for (const tile of this.local.values()) tile.canvas.remove();
+    this.local.clear();
     this.points = [];
     this.painted = 0;
   }
 
-  private show(tile: Tile): void {
-    const device = tile.canvas.width;
-    if (!this.scratch || this.scratch.canvas.width !== device) {
-      this.scratch = new OffscreenCanvas(device, device).getContext('2d');
-      if (!this.scratch) throw new Error('no 2d context for the live stroke');
-    }
-    const scratch = this.scratch;
-    // Blank here (new, or emptied by the last transfer): no clearing first.
-    scratch.drawImage(tile.surface.canvas, 0, 0);
-    tile.bitmap.transferFromImageBitmap(scratch.canvas.transferToImageBitmap());
+  private setRatio(ratio: number): void {
+    const r = ratio > 0 ? ratio : 1;
+    this.style = { ...this.style, ratio: r };
+    // Whole CSS pixels, so tile edges sit on pixel boundaries at any ratio.
+    this.tileCss = Math.max(64, Math.round(TILE_DEVICE_PX / r));
   }
 
-  private tileAt(col: number, row: number): Tile {
+  /** The worker is gone: the grid goes, and the stroke so far is drawn again here. */
+  private redrawHere(): void {
+    this.grid?.layer.remove();
+    this.grid = null;
+    if (!this.withWorker) return;
+    this.withWorker = false;
+    this.painted = 0;
+    this.paint();
+  }
+
+  /** Makes the worker's grid over the whole chart unless the one there fits; false when the chart has no size. */
+  private gridReady(): boolean {
+    const width = this.host.clientWidth;
+    const height = this.host.clientHeight;
+    if (width === 0 || height === 0) return false;
+    const ratio = this.style.ratio;
+    if (this.grid && this.grid.width === width && this.grid.height === height && this.grid.ratio === ratio) return true;
+    this.grid?.layer.remove();
+    const layer = document.createElement('div');
+    layer.setAttribute('data-live-grid', '');
+    // Always shown, blank between strokes: showing and hiding it would make the compositor redraw the
+    // whole chart (80 ms at 4K without a GPU), where a stroke changes a few tiles.
+    Object.assign(layer.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
+    const size = this.tileCss;
+    const tiles: { col: number; row: number; canvas: OffscreenCanvas }[] = [];
+    for (let row = 0; row * size < height; row++) {
+      for (let col = 0; col * size < width; col++) {
+        const canvas = this.tileCanvas(col, row);
+        layer.append(canvas);
+        tiles.push({ col, row, canvas: canvas.transferControlToOffscreen() });
+      }
+    }
+    this.host.append(layer);
+    this.link.post({ type: 'grid', chart: this.chart, tileSize: size, tiles }, tiles.map((t) => t.canvas));
+    this.grid = { layer, width, height, ratio };
+    return true;
+  }
+
+  private localTile(col: number, row: number): LocalTile {
     const key = `${col},${row}`;
-    const existing = this.tiles.get(key);
+    const existing = this.local.get(key);
     if (existing) return existing;
+    const canvas = this.tileCanvas(col, row);
+    // The canvas shows what its offscreen surface draws, without a copy per frame.
+    const ctx = canvas.transferControlToOffscreen().getContext('2d');
+    if (!ctx) throw new Error('no 2d context for the live stroke');
+    this.host.append(canvas);
+    const tile = { canvas, ctx, left: col * this.tileCss, top: row * this.tileCss };
+    this.local.set(key, tile);
+    return tile;
+  }
+
+  private tileCanvas(col: number, row: number): HTMLCanvasElement {
     const size = this.tileCss;
     const canvas = document.createElement('canvas');
-    canvas.width = Math.round(size * this.ratio);
-    canvas.height = Math.round(size * this.ratio);
-    canvas.setAttribute('data-live-tile', key);
+    canvas.width = Math.round(size * this.style.ratio);
+    canvas.height = Math.round(size * this.style.ratio);
+    canvas.setAttribute('data-live-tile', `${col},${row}`);
     Object.assign(canvas.style, {
       position: 'absolute',
       left: `${col * size}px`,
@@ -136,12 +276,6 @@ export class LiveStrokeTiles {
       height: `${size}px`,
       pointerEvents: 'none',
     });
-    const bitmap = canvas.getContext('bitmaprenderer');
-    const surface = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d');
-    if (!bitmap || !surface) throw new Error('no canvas context for the live stroke');
-    this.host.append(canvas);
-    const tile = { canvas, bitmap, surface, left: col * size, top: row * size };
-    this.tiles.set(key, tile);
-    return tile;
+    return canvas;
   }
 }

@@ -1,8 +1,10 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page } from 'vitest/browser';
 import { CurveChart } from '../../renderer/canvas/CurveChart';
 import { layoutChart, LAPTOP_STYLE } from '../../renderer/canvas/chartGeometry';
+import { LiveStrokeTiles, LiveStrokeWorkerLink } from '../../renderer/canvas/liveStrokeTiles';
 import { enthusiasm, timePos, type Curve, type LineStyle, type Participant, type StrokeSample, type Team } from '../../renderer/domain';
 import type { VisibleCurve } from '../../renderer/state';
 
@@ -54,6 +56,8 @@ function chartElement({ curves, onStroke, drawColor = null }: ChartProps) {
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
 
 async function renderChart(curves: VisibleCurve[], onStroke?: (s: StrokeSample[]) => void, drawColor: string | null = null) {
+  // Room for the chart and for it to grow, so screenshots show all of it.
+  await page.viewport(WIDTH + 40, HEIGHT + 140);
   host = document.createElement('div');
   host.style.width = `${WIDTH}px`;
   host.style.height = `${HEIGHT}px`;
@@ -90,26 +94,30 @@ function pixel(canvas: HTMLCanvasElement, x: number, y: number): number[] {
   return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
 }
 
-/** RGBA of what the page shows at a CSS-pixel position of the chart: every visible canvas, composited in order. */
-function shownPixel(x: number, y: number): number[] {
-  const out = document.createElement('canvas');
-  out.width = 1;
-  out.height = 1;
-  const ctx = out.getContext('2d')!;
-  const chart = host!.querySelector('[data-testid="curve-chart"]')!.getBoundingClientRect();
-  const visible = Array.from(host!.querySelectorAll<HTMLCanvasElement>('canvas')).filter((c) => c.getBoundingClientRect().width > 0);
-  // The live tiles sit in a host above the layers' displays.
-  const order = (c: HTMLCanvasElement) => (c.dataset.liveTile ? 100 : Number(c.style.zIndex || 0));
-  visible.sort((a, b) => order(a) - order(b));
-  for (const c of visible) {
-    const box = c.getBoundingClientRect();
-    const scale = c.width / box.width;
-    const cx = (x + chart.left - box.left) * scale;
-    const cy = (y + chart.top - box.top) * scale;
-    if (cx < 0 || cy < 0 || cx >= c.width || cy >= c.height) continue;
-    ctx.drawImage(c, Math.floor(cx), Math.floor(cy), 1, 1, 0, 0, 1, 1);
-  }
-  return [...ctx.getImageData(0, 0, 1, 1).data];
+/**
+ * What the page shows: a screenshot of the chart as the browser composited it (the layers' displays and
+ * the live stroke's tiles, whichever thread drew them), read back at CSS-pixel positions of the chart.
+ */
+async function shown(element?: HTMLElement): Promise<(x: number, y: number) => number[]> {
+  const chart = element ?? host!.querySelector<HTMLElement>('[data-testid="curve-chart"]')!;
+  const png = await page.screenshot({ element: chart, save: false });
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  const scale = bitmap.width / chart.getBoundingClientRect().width;
+  return (x, y) => [...ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data];
+}
+
+/** Waits until the page shows (or no longer shows) a colour at a CSS-pixel position of the chart. */
+async function waitUntilShown(x: number, y: number, color: number[], showing = true) {
+  await vi.waitFor(
+    async () => {
+      const pixel = (await shown())(x, y);
+      expect(close(pixel, color)).toBe(showing);
+    },
+    { timeout: 3000, interval: 50 },
+  );
 }
 
 const close = (actual: number[], expected: number[], tolerance = 40) =>
@@ -181,12 +189,12 @@ describe('CurveChart', () => {
     expect(pixel(full, geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.25)))[3]).toBe(0);
   });
 
-  it('shows each layer through its bitmap canvas, so the page shows what the layers drew', async () => {
+  it('shows each layer through its display canvas, so the page shows what the layers drew', async () => {
     await renderChart([flatCurve('Anna', '#D55E00', 'solid', 0.75)]);
     const x = geometry.xOf(timePos(0.3));
-    expect(close(shownPixel(x, geometry.yOf(enthusiasm(0.75))), [213, 94, 0])).toBe(true);
+    await waitUntilShown(x, geometry.yOf(enthusiasm(0.75)), [213, 94, 0]);
     // Elsewhere the background: white, or the pale band of a shaded phase.
-    const [r, g, b] = shownPixel(x, geometry.yOf(enthusiasm(0.25)));
+    const [r, g, b] = (await shown())(x, geometry.yOf(enthusiasm(0.25)));
     expect(Math.min(r!, g!, b!)).toBeGreaterThan(200);
     // The layers' own canvases are kept out of the page; empty layers are not shown at all.
     expect(layer('full').getBoundingClientRect().width).toBe(0);
@@ -265,7 +273,7 @@ describe('CurveChart', () => {
     });
     expect(clears).toEqual({ background: 1, underlay: 1, faded: 1, full: 1, overlay: 1 });
     expect(display('full').getBoundingClientRect().height).toBe(HEIGHT + 100);
-    expect(close(shownPixel(taller.xOf(timePos(0.3)), taller.yOf(enthusiasm(0.5))), [213, 94, 0])).toBe(true);
+    await waitUntilShown(taller.xOf(timePos(0.3)), taller.yOf(enthusiasm(0.5)), [213, 94, 0]);
     // Back to the old size: the canvases keep their size (no new allocation), the picture follows the geometry.
     await layerClears(async () => {
       host!.style.height = `${HEIGHT}px`;
@@ -276,7 +284,7 @@ describe('CurveChart', () => {
       await nextFrame();
     });
     expect(layer('full').height).toBe(HEIGHT + 100);
-    expect(close(shownPixel(geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.5))), [213, 94, 0])).toBe(true);
+    await waitUntilShown(geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.5)), [213, 94, 0]);
     expect(pixel(layer('full'), geometry.xOf(timePos(0.3)), taller.yOf(enthusiasm(0.5)))[3]).toBe(0);
   });
 
@@ -287,42 +295,50 @@ describe('CurveChart', () => {
     down('pointerdown', 0.2, 0.5);
     down('pointermove', 0.4, 0.6);
     await nextFrame();
-    const shown = Array.from(host!.querySelectorAll('canvas')).filter((c) => c.getBoundingClientRect().width > 0);
-    expect(shown.length).toBeGreaterThan(2);
-    for (const c of shown) expect(c.width).toBe(c.getBoundingClientRect().width * 2);
+    // The layers' displays draw on surfaces of twice their size on screen; so do the live stroke's tiles.
+    const displays = Array.from(host!.querySelectorAll<HTMLCanvasElement>('canvas[data-layer-display]')).filter((c) => c.getBoundingClientRect().width > 0);
+    expect(displays.length).toBeGreaterThan(1);
+    for (const c of displays) {
+      const box = c.getBoundingClientRect();
+      expect(c.dataset.surface).toBe(`${box.width * 2}x${box.height * 2}`);
+    }
     expect(display('full').getBoundingClientRect().width).toBe(WIDTH);
     expect(liveTiles().length).toBeGreaterThan(0);
+    for (const c of liveTiles()) expect(c.width).toBe(c.getBoundingClientRect().width * 2);
   });
 
-  it('draws the live stroke onto tiles around the pen only, repainting no layer, and hands it over on pointer-up', async () => {
+  it('draws the live stroke, repainting no layer and nothing away from the pen, and hands it over on pointer-up', async () => {
     const onStroke = vi.fn();
     const others = [0.2, 0.4, 0.6, 0.8].map((level, i) => ({ ...flatCurve(`O${i}`, '#0072B2', 'solid', level), faded: true }));
     await renderChart(others, onStroke, '#009E73');
+    const before = await shown();
     const fire = pointer();
     const repaints = await layerRepaints(async () => {
       fire('pointerdown', 0.1, 0.2);
       for (let i = 1; i <= 10; i++) fire('pointermove', 0.1 + i * 0.05, 0.2 + i * 0.05);
       await nextFrame();
-      await nextFrame();
+      // The stroke is on screen, in the drawer's colour (drawn by the worker, so it may take a frame or two).
+      await waitUntilShown(geometry.xOf(timePos(0.35)), geometry.yOf(enthusiasm(0.45)), [0, 158, 115]);
     });
     // Drawing touched no layer: the faded curves and the background were not redrawn.
     expect(repaints).toBe(0);
     expect(onStroke).not.toHaveBeenCalled();
-    // The stroke is on screen, in the drawer's colour, on tiles that lie along it and nowhere else.
-    expect(close(shownPixel(geometry.xOf(timePos(0.35)), geometry.yOf(enthusiasm(0.45))), [0, 158, 115])).toBe(true);
-    const chart = host!.querySelector('[data-testid="curve-chart"]')!.getBoundingClientRect();
-    const [x0, x1] = [geometry.xOf(timePos(0.1)), geometry.xOf(timePos(0.6))];
-    const [y0, y1] = [geometry.yOf(enthusiasm(0.7)), geometry.yOf(enthusiasm(0.2))];
-    for (const tile of liveTiles()) {
-      const box = tile.getBoundingClientRect();
-      const [left, top] = [box.left - chart.left, box.top - chart.top];
-      expect(left + box.width).toBeGreaterThan(x0 - 4);
-      expect(left).toBeLessThan(x1 + 4);
-      expect(top + box.height).toBeGreaterThan(y0 - 4);
-      expect(top).toBeLessThan(y1 + 4);
+    // Nothing changed on screen away from the stroke (the box from (0.1, 0.2) to (0.6, 0.7), and the line's width).
+    const after = await shown();
+    const [x0, x1] = [geometry.xOf(timePos(0.1)) - 6, geometry.xOf(timePos(0.6)) + 6];
+    const [y0, y1] = [geometry.yOf(enthusiasm(0.7)) - 6, geometry.yOf(enthusiasm(0.2)) + 6];
+    let changedOutside = 0;
+    let changedInside = 0;
+    for (let x = 2; x < WIDTH; x += 7) {
+      for (let y = 2; y < HEIGHT; y += 7) {
+        const changed = before(x, y).some((v, i) => Math.abs(v - after(x, y)[i]!) > 8);
+        if (!changed) continue;
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) changedInside++;
+        else changedOutside++;
+      }
     }
-    const tileArea = liveTiles().reduce((sum, t) => sum + t.getBoundingClientRect().width * t.getBoundingClientRect().height, 0);
-    expect(tileArea).toBeLessThan((x1 - x0 + 512) * (y1 - y0 + 512));
+    expect(changedInside).toBeGreaterThan(5);
+    expect(changedOutside).toBe(0);
 
     fire('pointerup', 0.6, 0.7);
     expect(onStroke).toHaveBeenCalledTimes(1);
@@ -333,7 +349,7 @@ describe('CurveChart', () => {
     expect(stroke.at(-1)!.y).toBeCloseTo(0.7, 2);
   });
 
-  it('keeps the live stroke until the committed curve is drawn, then shows the curve in the same place', async () => {
+  it('keeps the live stroke until the committed curve is drawn, then takes it down', async () => {
     let committed: StrokeSample[] = [];
     const onStroke = (s: StrokeSample[]) => (committed = s);
     await renderChart([], onStroke, '#009E73');
@@ -341,20 +357,18 @@ describe('CurveChart', () => {
     fire('pointerdown', 0.1, 0.4);
     for (let i = 1; i <= 8; i++) fire('pointermove', 0.1 + i * 0.05, 0.4);
     fire('pointerup', 0.5, 0.4);
-    const at = [geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.4))] as const;
-    await nextFrame();
+    const stroked = [geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.4))] as const;
     expect(committed.length).toBeGreaterThan(2);
-    // Between pointer-up and the new curves: the live stroke holds the place.
-    expect(close(shownPixel(...at), [0, 158, 115])).toBe(true);
-    const curve = flatCurve('Pat', '#009E73', 'solid', 0.4);
-    const own: VisibleCurve = { ...curve, curve: { ...curve.curve, points: [[timePos(0.1), enthusiasm(0.4)], [timePos(0.5), enthusiasm(0.4)]] } };
+    // Between pointer-up and the new curves: the live stroke holds the place (past the linger time, too).
+    await waitUntilShown(...stroked, [0, 158, 115]);
+    // The committed curve comes out elsewhere (as a redraw blended into an old curve might): the stroke
+    // goes, the curve is there.
+    const curve = flatCurve('Pat', '#009E73', 'solid', 0.6);
     await act(async () => {
-      root!.render(chartElement({ curves: [own], onStroke, drawColor: '#009E73' }));
+      root!.render(chartElement({ curves: [curve], onStroke, drawColor: '#009E73' }));
     });
-    await nextFrame();
-    // One frame later: the tiles are gone and the committed curve is there, where the stroke was.
-    expect(liveTiles()).toHaveLength(0);
-    expect(close(shownPixel(...at), [0, 158, 115])).toBe(true);
+    await waitUntilShown(geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.6)), [0, 158, 115]);
+    await waitUntilShown(...stroked, [0, 158, 115], false);
   });
 
   it('takes the live stroke down after a stroke that changes no curve', async () => {
@@ -363,9 +377,42 @@ describe('CurveChart', () => {
     fire('pointerdown', 0.3, 0.4);
     fire('pointermove', 0.35, 0.45);
     fire('pointerup', 0.4, 0.5);
-    await nextFrame();
-    expect(liveTiles().length).toBeGreaterThan(0);
-    await vi.waitFor(() => expect(liveTiles()).toHaveLength(0), { timeout: 2000 });
+    const at = [geometry.xOf(timePos(0.35)), geometry.yOf(enthusiasm(0.45))] as const;
+    await waitUntilShown(...at, [0, 158, 115]);
+    await waitUntilShown(...at, [0, 158, 115], false);
+  });
+
+  it('draws on the page itself when the live-stroke worker cannot load, the stroke so far included', async () => {
+    await page.viewport(WIDTH + 40, HEIGHT + 140);
+    host = document.createElement('div');
+    Object.assign(host.style, { position: 'relative', width: `${WIDTH}px`, height: `${HEIGHT}px` });
+    document.body.append(host);
+    const missing = new LiveStrokeWorkerLink(() => new Worker(new URL('/no-such-worker.js', location.href), { type: 'module' }));
+    const tiles = new LiveStrokeTiles(host, missing);
+    try {
+      tiles.begin('#D55E00', 4, 1);
+      for (let x = 100; x <= 300; x += 20) tiles.add(x, 200);
+      tiles.paint();
+      // The worker fails to load; the page then makes tiles of its own along the stroke and draws all of it.
+      await vi.waitFor(
+        () => {
+          expect(host!.querySelector('[data-live-grid]')).toBeNull();
+          expect(host!.querySelectorAll('canvas[data-live-tile]').length).toBeGreaterThan(0);
+        },
+        { timeout: 3000 },
+      );
+      const at = await shown(host);
+      for (const x of [110, 200, 290]) expect(close(at(x, 200), [213, 94, 0])).toBe(true);
+      expect(Math.min(...at(200, 100).slice(0, 3))).toBeGreaterThan(200);
+      // Later strokes are drawn here from the start.
+      tiles.begin('#0072B2', 4, 1);
+      tiles.add(100, 300);
+      tiles.add(300, 300);
+      tiles.paint();
+      expect(host.querySelectorAll('canvas[data-live-tile]').length).toBeGreaterThan(0);
+    } finally {
+      tiles.dispose();
+    }
   });
 
   it('ignores pointer input when drawing is off', async () => {
