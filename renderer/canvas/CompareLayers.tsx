@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { Arrow, Circle, Group, Line, Path, Rect, Shape, Text } from 'react-konva';
 import type { LineStyle, NoteKind, Series, TimePos } from '../domain';
 import { enthusiasm } from '../domain';
@@ -279,42 +279,70 @@ export function PerceptionLines({
 }
 
 /** Participants' markers along their curves (the second, third … person with one colour). */
-export function CurveMarkers({
-  geometry: g,
-  curves,
-}: {
-  geometry: ChartGeometry;
-  curves: readonly { readonly key: string; readonly color: string; readonly marker: MarkerShape; readonly markerPoints: readonly (readonly [number, number])[]; readonly faded: boolean }[];
-}) {
-  const size = Math.max(8, g.style.curveWidth * 3.2);
-  const k = strokeScale(g);
-  const casing = g.style.casing ?? '#ffffff';
+/** A participant's markers as the chart draws them: the shape, its colour and where it sits along the curve. */
+export interface ChartMarker {
+  readonly key: string;
+  readonly color: string;
+  readonly marker: MarkerShape;
+  readonly markerPoints: readonly (readonly [number, number])[];
+  readonly faded: boolean;
+}
+
+/** The markers of the participants who carry one (the second, third … person with a colour). */
+export function CurveMarkers({ geometry, curves }: { geometry: ChartGeometry; curves: readonly ChartMarker[] }) {
   return (
     <Group>
-      {curves.map((c) => {
-        if (c.marker === 'none' || c.markerPoints.length === 0) return null;
-        const data = markerPath(c.marker, size);
-        const stroked = markerIsStroked(c.marker);
-        return (
-          <Group key={c.key} opacity={c.faded ? 0.45 : 1}>
-            {c.markerPoints.map(([t, y], i) => (
-              <Path
-                key={i}
-                x={g.xOf(t as TimePos)}
-                y={g.yOf(enthusiasm(y))}
-                data={data}
-                fill={stroked ? undefined : c.color}
-                stroke={stroked ? c.color : casing}
-                strokeWidth={stroked ? 2.5 * k : 1.2 * k}
-                perfectDrawEnabled={false}
-              />
-            ))}
-          </Group>
-        );
-      })}
+      {curves.map((c) =>
+        c.marker === 'none' || c.markerPoints.length === 0 ? null : (
+          <MarkerGroup key={c.key} geometry={geometry} color={c.color} marker={c.marker} points={c.markerPoints} faded={c.faded} />
+        ),
+      )}
     </Group>
   );
 }
+
+interface MarkerGroupProps {
+  readonly geometry: ChartGeometry;
+  readonly color: string;
+  readonly marker: MarkerShape;
+  readonly points: readonly (readonly [number, number])[];
+  readonly faded: boolean;
+}
+
+/** One participant's markers; kept (memo) while nothing about them changes, so their layer is not redrawn. */
+const MarkerGroup = memo(
+  function MarkerGroup({ geometry: g, color, marker, points, faded }: MarkerGroupProps) {
+    const size = Math.max(8, g.style.curveWidth * 3.2);
+    const k = strokeScale(g);
+    const casing = g.style.casing ?? '#ffffff';
+    const data = markerPath(marker, size);
+    const stroked = markerIsStroked(marker);
+    return (
+      <Group opacity={faded ? 0.45 : 1}>
+        {points.map(([t, y], i) => (
+          <Path
+            key={i}
+            x={g.xOf(t as TimePos)}
+            y={g.yOf(enthusiasm(y))}
+            data={data}
+            fill={stroked ? undefined : color}
+            stroke={stroked ? color : casing}
+            strokeWidth={stroked ? 2.5 * k : 1.2 * k}
+            perfectDrawEnabled={false}
+          />
+        ))}
+      </Group>
+    );
+  },
+  // Points arrive as new arrays with every room state: equal by value is equal.
+  (a, b) =>
+    a.geometry === b.geometry &&
+    a.color === b.color &&
+    a.marker === b.marker &&
+    a.faded === b.faded &&
+    a.points.length === b.points.length &&
+    a.points.every(([t, y], i) => t === b.points[i]![0] && y === b.points[i]![1]),
+);
 
 /** A note pin as the chart draws it: numbered by the scene, on its curve when pinned to one. */
 export interface NotePin {

@@ -6,6 +6,7 @@ import type { VisibleCurve } from '../state/selectors';
 import { layoutChart, LAPTOP_STYLE, type ChartGeometry, type ChartStyle } from './chartGeometry';
 import { ChartBackground } from './ChartBackground';
 import { displayLayer } from './canvasDisplay';
+import { CurveMarkers, type ChartMarker } from './CompareLayers';
 import { CurveShape } from './CurveShape';
 import { LiveStrokeTiles } from './liveStrokeTiles';
 import { useElementSize } from './useElementSize';
@@ -35,7 +36,12 @@ export interface CurveChartProps {
   readonly style?: ChartStyle;
   /** Extra drawing above the background and below the curves (bands, spans, target), in chart geometry. */
   readonly underlay?: (geometry: ChartGeometry) => ReactNode;
-  /** Extra drawing above the curves (team means, markers). */
+  /**
+   * Participants' markers (by curve key): each drawn with its curve, on the faded or the full layer, above
+   * the curves there, so a highlight that moves redraws the highlighted people's markers only.
+   */
+  readonly markers?: readonly ChartMarker[];
+  /** Extra drawing above the curves (team means, drop arrows, note pins). */
   readonly overlay?: (geometry: ChartGeometry) => ReactNode;
   /** A click (no drag) on the plot when drawing is off, in chart units. */
   readonly onPick?: (at: TimePos, level: Enthusiasm) => void;
@@ -92,6 +98,13 @@ export function CurveChart(props: CurveChartProps) {
   const beneath = props.keepFadedBeneath === true && curves.some((c) => c.faded);
   const faded = beneath ? curves : curves.filter((c) => c.faded);
   const full = curves.filter((c) => !c.faded);
+  const markers = useMemo(() => {
+    const all = (props.markers ?? []).filter((m) => m.marker !== 'none' && m.markerPoints.length > 0);
+    return {
+      faded: (beneath ? all : all.filter((m) => m.faded)).map((m) => (m.faded ? m : { ...m, faded: true })),
+      full: all.filter((m) => !m.faded),
+    };
+  }, [props.markers, beneath]);
   const curveShape = (c: VisibleCurve, asFaded: boolean) => (
     <CurveShape
       key={c.participant.id}
@@ -130,9 +143,11 @@ export function CurveChart(props: CurveChartProps) {
               the drawer's stroke redraws only the layer of full curves. */}
           <Layer listening={false} ref={LAYER_REFS.faded}>
             {faded.map((c) => curveShape(c, true))}
+            {markers.faded.length > 0 && <CurveMarkers geometry={geometry} curves={markers.faded} />}
           </Layer>
           <Layer listening={false} ref={LAYER_REFS.full}>
             {full.map((c) => curveShape(c, false))}
+            {markers.full.length > 0 && <CurveMarkers geometry={geometry} curves={markers.full} />}
           </Layer>
           <Layer listening={false} ref={LAYER_REFS.overlay}>
             {props.overlay?.(geometry)}

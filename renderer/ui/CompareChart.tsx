@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CompareOver, CompareUnder, CurveMarkers, NoteMarkers } from '../canvas/CompareLayers';
+import { CompareOver, CompareUnder, NoteMarkers } from '../canvas/CompareLayers';
 import { LAPTOP_STYLE, type ChartStyle } from '../canvas/chartGeometry';
 import type { Enthusiasm, TimePos } from '../domain';
 import type { CompareScene } from '../scene/compareScene';
@@ -60,9 +60,9 @@ export function CompareChart({ scene, label, onPick, selectedNoteId = null }: Pr
       style={isCompare ? COMPARE_STYLE : LAPTOP_STYLE}
       onPick={onPick}
       underlay={(g) => (isCompare ? <CompareUnder geometry={g} drawing={drawing} targetLabel={t('compare.target.label')} /> : null)}
+      markers={markers}
       overlay={(g) => (
         <>
-          <CurveMarkers geometry={g} curves={markers} />
           {isCompare && (
             <CompareOver
               geometry={g}

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CurveMarkers } from '../canvas/CompareLayers';
 import { markerPoints, participantStyles } from '../scene/markers';
 import { findCommand, revealedIds, revealGroups, type RevealMode } from '../state';
 import { RoundPicker } from './RoundPicker';
@@ -73,7 +72,7 @@ export function RevealView() {
           <ChartPanel
             curves={curves}
             label={t('reveal.canvasLabel', { count: curves.length })}
-            overlay={markers.some((m) => m.marker !== 'none') ? (g) => <CurveMarkers geometry={g} curves={markers} /> : undefined}
+            markers={markers}
           />
           {revealStep === 0 && groups.length > 0 && (
             <div className="overlay-hint" aria-hidden="true">

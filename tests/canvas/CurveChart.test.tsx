@@ -214,6 +214,52 @@ describe('CurveChart', () => {
     expect(pixel(fadedLayer, x, yOwn)[3]).toBe(0);
   });
 
+  it('draws markers with their curves: a highlight that moves redraws the highlighted curves and markers, not the faded ones', async () => {
+    const people = [0.2, 0.5, 0.8].map((level, i) => flatCurve(`M${i}`, '#0072B2', 'solid', level));
+    const markersFor = (highlighted: number) =>
+      people.map((c, i) => ({
+        key: c.participant.id,
+        color: '#0072B2',
+        marker: 'square' as const,
+        markerPoints: [[0.25, [0.2, 0.5, 0.8][i]!] as const],
+        faded: i !== highlighted,
+      }));
+    const curvesFor = (highlighted: number) => people.map((c, i) => ({ ...c, faded: i !== highlighted }));
+    const element = (highlighted: number) => (
+      <CurveChart
+        phases={phases}
+        milestones={milestones}
+        handoverId="h"
+        scale={scale}
+        curves={curvesFor(highlighted)}
+        markers={markersFor(highlighted)}
+        keepFadedBeneath
+        drawColor={null}
+        handoverBadge="Handover"
+        label="test chart"
+      />
+    );
+    await renderChart([]);
+    await act(async () => root!.render(element(0)));
+    await nextFrame();
+    await nextFrame();
+    const x = geometry.xOf(timePos(0.25));
+    const at = (level: number) => geometry.yOf(enthusiasm(level));
+    // Everyone's marker is on the faded layer, the highlighted person's again on the full layer above it.
+    for (const level of [0.2, 0.5, 0.8]) expect(pixel(layer('faded'), x, at(level))[3]).toBeGreaterThan(0);
+    expect(close(pixel(layer('full'), x, at(0.2)), [0, 114, 178])).toBe(true);
+    expect(pixel(layer('full'), x, at(0.5))[3]).toBe(0);
+    // The highlight moves to the second person: only the full layer is drawn again.
+    const clears = await layerClears(async () => {
+      await act(async () => root!.render(element(1)));
+      await nextFrame();
+      await nextFrame();
+    });
+    expect(clears).toEqual({ full: 1 });
+    expect(close(pixel(layer('full'), x, at(0.5)), [0, 114, 178])).toBe(true);
+    expect(pixel(layer('full'), x, at(0.2))[3]).toBe(0);
+  });
+
   it('tells teams apart by line style: a dashed line has gaps, a solid one none', async () => {
     const { full } = await renderChart([flatCurve('Sam', '#0072B2', 'solid', 0.8), flatCurve('Pat', '#0072B2', 'dashed', 0.3)]);
     const gapsAlong = (level: number) => {

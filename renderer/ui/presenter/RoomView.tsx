@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomCompare, RoomLegendTeam, RoomNote, RoomState } from '../../../shared/room-state';
-import { CompareOver, CompareUnder, CurveMarkers, NoteMarkers } from '../../canvas/CompareLayers';
+import { CompareOver, CompareUnder, NoteMarkers } from '../../canvas/CompareLayers';
 import { CurveChart } from '../../canvas/CurveChart';
 import { presenterStyle } from '../../canvas/chartGeometry';
 import { SPAN_COLOR } from '../../canvas/colors';
@@ -201,9 +201,9 @@ function RoomChart({ state, basis }: { state: RoomState; basis: { width: number;
         label={chartDescription(state, curves.length, t, language)}
         style={style}
         underlay={compare ? (g) => <CompareUnder geometry={g} drawing={compare} targetLabel={t('compare.target.label')} strong /> : undefined}
+        markers={markers}
         overlay={(g) => (
           <>
-            <CurveMarkers geometry={g} curves={markers} />
             {compare && (
               <CompareOver
                 geometry={g}
