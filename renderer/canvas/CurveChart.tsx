@@ -305,7 +305,9 @@ function useStrokeInput(
       tiles.paint();
     };
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(paint);
+      // The worker draws in its own frames: the new points go to it at once, and this thread needs no frame.
+      if (tiles.offThread) tiles.paint();
+      else if (frame === 0) frame = requestAnimationFrame(paint);
     };
     const stopLingering = () => {
       window.clearTimeout(lingering);

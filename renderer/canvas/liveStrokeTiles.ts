@@ -155,6 +155,11 @@ export class LiveStrokeTiles {
     if (this.withWorker) this.link.post({ type: 'begin', chart: this.chart, ...this.style });
   }
 
+  /** Whether this stroke is drawn by the worker (in its own frames): new points can go to it as they come. */
+  get offThread(): boolean {
+    return this.withWorker;
+  }
+
   add(x: number, y: number): void {
     this.points.push(x, y);
   }
