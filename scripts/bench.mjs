@@ -14,7 +14,9 @@
 // per pointer move — every task in the interval up to the next move: input,
 // handler, animation frame, canvas raster, paint, commit — (b) the pointermove
 // handler alone, (c) frame intervals while drawing, (d) the commit: the longest
-// frame and the main-thread time after pointer-up; besides, what runs off the
+// frame and the main-thread time after pointer-up, for the first stroke and for
+// a second one that redraws a part (the first makes the chart's buffers, which
+// costs most at 4K); besides, what runs off the
 // main thread per move: the compositor threads and the page's workers (the
 // live stroke is drawn in one).
 //
@@ -311,6 +313,23 @@ async function measureStroke(browser, url, size, curves) {
   if (process.env.BENCH_DEBUG) console.log('chart box before', JSON.stringify(box), 'after', JSON.stringify(await chart.boundingBox()));
   if (process.env.BENCH_DEBUG) await page.screenshot({ path: join(process.env.BENCH_DEBUG, `commit-${size.width}-${curves}.png`) });
   if (process.env.BENCH_DEBUG) console.log('canvas draws at commit', await page.evaluate(() => JSON.stringify(window.__draws.splice(0))));
+  // A second stroke, redrawing a part of the curve (as people do): its commit finds the chart's buffers made.
+  const part = (t) => at(0.3 + 0.3 * t);
+  await mouse('mouseMoved', part(0), 0);
+  await mouse('mousePressed', part(0), 1);
+  const partStart = nowUs();
+  const partMoves = [];
+  for (let i = 1; i <= 60; i++) {
+    await sleepUntilUs(partStart + i * period);
+    partMoves.push(mouse('mouseMoved', part(i / 60), 1));
+  }
+  await Promise.all(partMoves);
+  await sleepUntilUs(nowUs() + period);
+  const secondUpAt = nowUs();
+  await mouse('mouseReleased', part(1), 0);
+  await frames(page);
+  await page.waitForTimeout(400);
+  const secondSettledAt = nowUs();
   const trace = JSON.parse((await browser.stopTracing()).toString());
   if (process.env.BENCH_TRACE_DIR) await writeFile(join(process.env.BENCH_TRACE_DIR, `draw-${size.width}-${curves}.json`), JSON.stringify(trace));
   const framesUs = await frameTimesUs(page);
@@ -339,6 +358,10 @@ async function measureStroke(browser, url, size, curves) {
       mainMs: busyMs(main, upAt, settledAt),
       cpuMs: busyMs(main, upAt, settledAt, true),
       toScreenMs: (committedAt - upAt) / 1000,
+    },
+    nextCommit: {
+      longestFrame: Math.max(...frameIntervalsIn(framesUs, secondUpAt, secondSettledAt)),
+      mainMs: busyMs(main, secondUpAt, secondSettledAt),
     },
   };
 }
@@ -441,10 +464,10 @@ const f2 = (v) => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
 const trio = (s) => `${f2(s.median)} / ${f2(s.p95)} / ${f2(s.max)}`;
 if (results.draw.length > 0) {
   console.log(`Drawing: one stroke of ${MOVES} pointer moves at ${MOVE_HZ} Hz, headless Chromium, GPU off (${appRoot})`);
-  console.log('size       curves | main-thread task ms per move: median / p95 / max (mean) | of it CPU ms: median / p95 / max (mean) | handler ms: median / p95 / max | frame interval ms: median / p95 / max | compositor ms/move | worker CPU ms/move | commit: longest frame ms, main ms (CPU)');
+  console.log('size       curves | main-thread task ms per move: median / p95 / max (mean) | of it CPU ms: median / p95 / max (mean) | handler ms: median / p95 / max | frame interval ms: median / p95 / max | compositor ms/move | worker CPU ms/move | commit: longest frame ms, main ms (CPU) | next stroke’s commit: longest frame ms, main ms');
   for (const r of results.draw) {
     console.log(
-      `${r.size.padEnd(10)} ${String(r.curves).padStart(6)} | ${trio(r.task).padStart(22)} (${f2(r.task.mean)}, metrics ${f2(r.taskFromMetrics)}) | ${trio(r.cpu).padStart(20)} (${f2(r.cpu.mean)}) | ${trio(r.handler).padStart(18)} | ${trio(r.frames).padStart(20)} | ${f2(r.compositingPerMove).padStart(6)} | ${f2(r.workerPerMove).padStart(6)} | ${f1(r.commit.longestFrame)}, ${f1(r.commit.mainMs)} (${f1(r.commit.cpuMs)})  (${Math.round(r.rateHz)} Hz)`,
+      `${r.size.padEnd(10)} ${String(r.curves).padStart(6)} | ${trio(r.task).padStart(22)} (${f2(r.task.mean)}, metrics ${f2(r.taskFromMetrics)}) | ${trio(r.cpu).padStart(20)} (${f2(r.cpu.mean)}) | ${trio(r.handler).padStart(18)} | ${trio(r.frames).padStart(20)} | ${f2(r.compositingPerMove).padStart(6)} | ${f2(r.workerPerMove).padStart(6)} | ${f1(r.commit.longestFrame)}, ${f1(r.commit.mainMs)} (${f1(r.commit.cpuMs)}) | ${f1(r.nextCommit.longestFrame)}, ${f1(r.nextCommit.mainMs)}  (${Math.round(r.rateHz)} Hz)`,
     );
   }
   const find = (size, curves) => results.draw.find((r) => r.size === size && r.curves === curves);
