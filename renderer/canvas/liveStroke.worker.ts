@@ -2,8 +2,8 @@
  * The live-stroke worker: owns each chart's grid of tile canvases
  * (liveStrokeTiles.ts) and draws a stroke's new segments onto the tiles they
  * cross. Its canvases reach the screen without the page's main thread, so
- * drawing costs that thread only the pointer events and one message per
- * frame. The worker draws in its own animation frames: that is when a
+ * drawing costs that thread only the pointer events and a message with each
+ * one's new points. The worker draws in its own animation frames: that is when a
  * worker's canvases are handed to the compositor, every change included.
  */
 import { forEachTileSegment, strokeReach, strokeSegments, type LiveStrokeStyle } from './liveStrokeDraw';

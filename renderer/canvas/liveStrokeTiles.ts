@@ -14,7 +14,7 @@
  * covers the chart, each handed to a worker (transferControlToOffscreen)
  * once; the worker draws the stroke's new segments on the tiles they cross
  * and sends their frames to the compositor itself. While drawing, the page's
- * thread only reads pointer events and posts the new points once a frame.
+ * thread only reads pointer events and posts each one's new points.
  * Where there is no worker (it failed to load, or the browser has none) the
  * page draws the stroke itself, on tiles made where the pen passes, through
  * the same code (liveStrokeDraw.ts).
