@@ -5,8 +5,9 @@
  * Why tiles: without a GPU, Chromium's cost of showing a canvas grows with
  * its size. `npm run bench` measured 4–8 ms of main-thread time per pointer
  * move at 1920×1080 for a stroke redrawn on a full-chart Konva layer. A tile
- * is 256 device pixels a side on any screen; a frame touches the one or two
- * tiles the new segments cross, and nothing is cleared while drawing.
+ * is 256 device pixels a side on any screen (512 in the worker's grid); a
+ * frame touches the one or two tiles the new segments cross, and nothing is
+ * cleared while drawing.
  *
  * Why a worker: every canvas whose drawing the page's thread changes costs
  * that thread a whole frame (lifecycle, commit to the compositor), about
@@ -22,8 +23,14 @@
 import { forEachTileSegment, strokeReach, strokeSegments, type LiveStrokeStyle } from './liveStrokeDraw';
 import type { LiveStrokeToWorker } from './liveStrokeProtocol';
 
-/** Edge of a tile in device pixels: 512 measured twice as costly per move, 128 no cheaper than 256. */
+/**
+ * Edge of a tile in device pixels. Drawn here: 512 measured twice as costly per move, 128 no cheaper than
+ * 256. Drawn by the worker, where every tile of the grid is a layer of the page's compositor: 512 (28 tiles
+ * at 4K instead of 112) took 4K's task time per move from 1.65–1.72 to 1.21–1.51 ms (median, three
+ * alternating runs), 1080p's unchanged.
+ */
 const TILE_DEVICE_PX = 256;
+const GRID_TILE_DEVICE_PX = 512;
 
 interface Tile {
   readonly id: number;
@@ -109,6 +116,7 @@ export class LiveStrokeTiles {
   private painted = 0;
   private style: LiveStrokeStyle = { color: '#000', width: 1, ratio: 1 };
   private tileCss = TILE_DEVICE_PX;
+  private gridTileCss = GRID_TILE_DEVICE_PX;
   private grid: Grid | null = null;
   /** Whether this stroke is drawn by the worker, on the grid. */
   private withWorker = false;
@@ -213,6 +221,7 @@ export class LiveStrokeTiles {
     this.style = { ...this.style, ratio: r };
     // Whole CSS pixels, so tile edges sit on pixel boundaries at any ratio.
     this.tileCss = Math.max(64, Math.round(TILE_DEVICE_PX / r));
+    this.gridTileCss = Math.max(64, Math.round(GRID_TILE_DEVICE_PX / r));
   }
 
   /** The worker is gone: the grid goes, and the stroke so far is drawn again here. */
@@ -238,11 +247,11 @@ export class LiveStrokeTiles {
     // Always shown, blank between strokes: showing and hiding it would make the compositor redraw the
     // whole chart (80 ms at 4K without a GPU), where a stroke changes a few tiles.
     Object.assign(layer.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
-    const size = this.tileCss;
+    const size = this.gridTileCss;
     const tiles: { col: number; row: number; canvas: OffscreenCanvas }[] = [];
     for (let row = 0; row * size < height; row++) {
       for (let col = 0; col * size < width; col++) {
-        const canvas = this.tileCanvas(col, row);
+        const canvas = this.tileCanvas(col, row, size);
         layer.append(canvas);
         tiles.push({ col, row, canvas: canvas.transferControlToOffscreen() });
       }
@@ -257,7 +266,7 @@ export class LiveStrokeTiles {
     const key = `${col},${row}`;
     const existing = this.local.get(key);
     if (existing) return existing;
-    const canvas = this.tileCanvas(col, row);
+    const canvas = this.tileCanvas(col, row, this.tileCss);
     // The canvas shows what its offscreen surface draws, without a copy per frame.
     const ctx = canvas.transferControlToOffscreen().getContext('2d');
     if (!ctx) throw new Error('no 2d context for the live stroke');
@@ -267,8 +276,7 @@ export class LiveStrokeTiles {
     return tile;
   }
 
-  private tileCanvas(col: number, row: number): HTMLCanvasElement {
-    const size = this.tileCss;
+  private tileCanvas(col: number, row: number, size: number): HTMLCanvasElement {
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(size * this.style.ratio);
     canvas.height = Math.round(size * this.style.ratio);
