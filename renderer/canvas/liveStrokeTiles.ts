@@ -22,6 +22,7 @@
  */
 import { forEachTileSegment, strokeReach, strokeSegments, type LiveStrokeStyle } from './liveStrokeDraw';
 import type { LiveStrokeToWorker } from './liveStrokeProtocol';
+import { WorkerLink } from './workerLink';
 
 /**
  * Edge of a tile in device pixels. Drawn here: 512 measured twice as costly per move, 128 no cheaper than
@@ -44,48 +45,8 @@ interface Tile {
 
 // ── The worker, one for the page, made when the first chart can be drawn on ─
 
-/** The page's link to a live-stroke worker; when the worker fails, everyone drawing is told, and draws here. */
-export class LiveStrokeWorkerLink {
-  private worker: Worker | null = null;
-  private failed = false;
-  private readonly failureListeners = new Set<() => void>();
-
-  constructor(private readonly create: () => Worker) {}
-
-  /** Whether the worker is there (made on first use): not in a browser without one, nor after it failed. */
-  available(): boolean {
-    if (this.failed) return false;
-    if (this.worker) return true;
-    if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function') {
-      this.failed = true;
-      return false;
-    }
-    try {
-      this.worker = this.create();
-    } catch {
-      this.failed = true;
-      return false;
-    }
-    this.worker.addEventListener('error', (event) => {
-      // Failed to load (missing file, refused by a CSP) or crashed: from now on the page draws its strokes.
-      event.preventDefault();
-      this.failed = true;
-      this.worker?.terminate();
-      this.worker = null;
-      for (const listener of this.failureListeners) listener();
-    });
-    return true;
-  }
-
-  post(message: LiveStrokeToWorker, transfer: Transferable[] = []): void {
-    this.worker?.postMessage(message, transfer);
-  }
-
-  onFailure(listener: () => void): () => void {
-    this.failureListeners.add(listener);
-    return () => this.failureListeners.delete(listener);
-  }
-}
+/** The page's link to a live-stroke worker (workerLink.ts). */
+export class LiveStrokeWorkerLink extends WorkerLink<LiveStrokeToWorker> {}
 
 const sharedLink = new LiveStrokeWorkerLink(() => new Worker(new URL('./liveStroke.worker.ts', import.meta.url), { type: 'module', name: 'live-stroke' }));
 
