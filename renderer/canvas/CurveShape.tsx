@@ -57,8 +57,10 @@ export const CurveShape = memo(function CurveShape({ geometry: g, points, color,
         perfectDrawEnabled={false}
         sceneFunc={trace}
       />
-      <Circle x={g.xOf(first[0])} y={g.yOf(first[1])} radius={w * 1.3} fill={color} stroke={casing} strokeWidth={casing ? outline : 0} />
-      <Circle x={g.xOf(last[0])} y={g.yOf(last[1])} radius={w * 1.3} fill={color} stroke={casing} strokeWidth={casing ? outline : 0} />
+      {/* Under a fade, the ring overlaps the dot as the casing overlaps the line: no buffer canvas per dot
+          (Konva's perfect drawing), which cost the room screen 200 small canvases per highlight change. */}
+      <Circle x={g.xOf(first[0])} y={g.yOf(first[1])} radius={w * 1.3} fill={color} stroke={casing} strokeWidth={casing ? outline : 0} perfectDrawEnabled={false} />
+      <Circle x={g.xOf(last[0])} y={g.yOf(last[1])} radius={w * 1.3} fill={color} stroke={casing} strokeWidth={casing ? outline : 0} perfectDrawEnabled={false} />
     </Group>
   );
 });
