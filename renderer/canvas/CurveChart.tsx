@@ -52,6 +52,11 @@ export interface CurveChartProps {
    * takes most of a second to draw without a GPU.
    */
   readonly keepFadedBeneath?: boolean;
+  /**
+   * The curves' pixels are made by a worker (canvasDisplay.ts): for the room screen, where 25–50 thick
+   * curves at 4K take 50–100 ms to draw without a GPU. Read once, when the chart appears.
+   */
+  readonly rasterOffThread?: boolean;
 }
 
 /**
@@ -83,6 +88,7 @@ export function CurveChart(props: CurveChartProps) {
   const { width, height } = useElementSize(containerRef);
   const pixelRatio = usePixelRatio();
   const fontsReady = useFontsReady();
+  const [refs] = useState(() => LAYER_REFS[props.rasterOffThread ? 'worker' : 'page']);
 
   const geometry = useMemo(
     () => layoutChart(width, height, phases, milestones, handoverId, [scale.low, scale.mid, scale.high], style),
@@ -131,25 +137,25 @@ export function CurveChart(props: CurveChartProps) {
     >
       {width > 0 && height > 0 && (
         <Stage width={width} height={height} listening={false} ref={resizeWithoutDrawing}>
-          <Layer listening={false} key={fontsReady ? 'fonts' : 'nofonts'} ref={LAYER_REFS.background}>
+          <Layer listening={false} key={fontsReady ? 'fonts' : 'nofonts'} ref={refs.background}>
             <ChartBackground geometry={geometry} scale={scale} handoverBadge={props.handoverBadge} fontFamily={CHART_FONT} />
           </Layer>
           {/* Every layer is always there, empty or not: react-konva redraws the whole stage when a layer is
               added, and an empty layer costs nothing on screen (canvasDisplay.ts hides it). */}
-          <Layer listening={false} ref={LAYER_REFS.underlay}>
+          <Layer listening={false} ref={refs.underlay}>
             {props.underlay?.(geometry)}
           </Layer>
           {/* Faded curves (everyone else's while one person draws) on their own layer, so committing
               the drawer's stroke redraws only the layer of full curves. */}
-          <Layer listening={false} ref={LAYER_REFS.faded}>
+          <Layer listening={false} ref={refs.faded}>
             {faded.map((c) => curveShape(c, true))}
             {markers.faded.length > 0 && <CurveMarkers geometry={geometry} curves={markers.faded} />}
           </Layer>
-          <Layer listening={false} ref={LAYER_REFS.full}>
+          <Layer listening={false} ref={refs.full}>
             {full.map((c) => curveShape(c, false))}
             {markers.full.length > 0 && <CurveMarkers geometry={geometry} curves={markers.full} />}
           </Layer>
-          <Layer listening={false} ref={LAYER_REFS.overlay}>
+          <Layer listening={false} ref={refs.overlay}>
             {props.overlay?.(geometry)}
           </Layer>
         </Stage>
@@ -159,20 +165,27 @@ export function CurveChart(props: CurveChartProps) {
   );
 }
 
+type LayerName = 'background' | 'underlay' | 'faded' | 'full' | 'overlay';
+/** The layers of curves (and their markers): the ones a worker can draw (canvasDisplay.ts). */
+const CURVE_LAYERS: ReadonlySet<LayerName> = new Set(['faded', 'full']);
+
 /**
  * Each layer's ref: names its canvas (data-layer, for tests and scripts) and shows it through a bitmap
- * canvas (canvasDisplay.ts), stacked in this order. Module constants, so React never re-attaches them.
+ * canvas (canvasDisplay.ts), stacked in this order; with `offThread`, the curve layers' pixels are made by
+ * a worker. Module constants, so React never re-attaches them.
  */
-const LAYER_REFS = Object.fromEntries(
-  (['background', 'underlay', 'faded', 'full', 'overlay'] as const).map((name, i) => [
-    name,
-    (layer: Konva.Layer | null) => {
-      if (!layer) return undefined;
-      layer.getCanvas()._canvas.setAttribute('data-layer', name);
-      return displayLayer(layer, i + 1);
-    },
-  ]),
-) as Record<'background' | 'underlay' | 'faded' | 'full' | 'overlay', (layer: Konva.Layer | null) => (() => void) | undefined>;
+const layerRefs = (offThread: boolean) =>
+  Object.fromEntries(
+    (['background', 'underlay', 'faded', 'full', 'overlay'] as const).map((name, i) => [
+      name,
+      (layer: Konva.Layer | null) => {
+        if (!layer) return undefined;
+        layer.getCanvas()._canvas.setAttribute('data-layer', name);
+        return displayLayer(layer, i + 1, offThread && CURVE_LAYERS.has(name));
+      },
+    ]),
+  ) as Record<LayerName, (layer: Konva.Layer | null) => (() => void) | undefined>;
+const LAYER_REFS = { page: layerRefs(false), worker: layerRefs(true) };
 
 /**
  * Konva redraws every layer at once when the stage's width changes, again when its height does, and

@@ -1,4 +1,7 @@
 import type Konva from 'konva';
+import type { LayerRasterToWorker } from './layerRasterProtocol';
+import { LayerRecorder } from './layerRecorder';
+import { WorkerLink } from './workerLink';
 
 /**
  * Shows a Konva layer through a display canvas of its own and keeps the
@@ -19,16 +22,20 @@ import type Konva from 'konva';
  * at 4K on a machine slow to map memory.) The Konva canvas stays in the DOM
  * (Konva orders and sizes it), hidden, and is what tests read pixels from.
  *
+ * With `offThread`, the layer's pixels are made by a worker instead
+ * (displayLayerOffThread below); where that cannot be, as here.
+ *
  * Returns a function that removes the display again.
  */
-export function displayLayer(layer: Konva.Layer, zIndex: number): () => void {
+export function displayLayer(layer: Konva.Layer, zIndex: number, offThread = false): () => void {
+  if (offThread) {
+    const stop = displayLayerOffThread(layer, zIndex);
+    if (stop) return stop;
+  }
   const source = layer.getCanvas()._canvas;
   const host = source.parentElement;
   if (!host || typeof source.transferControlToOffscreen !== 'function') return () => undefined;
-  const display = document.createElement('canvas');
-  display.setAttribute('data-layer-display', source.getAttribute('data-layer') ?? '');
-  // Hidden until the layer's first draw.
-  Object.assign(display.style, { position: 'absolute', left: '0', top: '0', zIndex: String(zIndex), pointerEvents: 'none', display: 'none' });
+  const display = makeDisplay(source, zIndex);
   const surface = display.transferControlToOffscreen().getContext('2d');
   if (!surface) return () => undefined;
 
@@ -68,4 +75,105 @@ export function displayLayer(layer: Konva.Layer, zIndex: number): () => void {
     display.remove();
     source.style.display = '';
   };
+}
+
+/** The canvas that shows a layer: over the layer's own, hidden until the layer's first draw. */
+function makeDisplay(source: HTMLCanvasElement, zIndex: number): HTMLCanvasElement {
+  const display = document.createElement('canvas');
+  display.setAttribute('data-layer-display', source.getAttribute('data-layer') ?? '');
+  Object.assign(display.style, { position: 'absolute', left: '0', top: '0', zIndex: String(zIndex), pointerEvents: 'none', display: 'none' });
+  return display;
+}
+
+// ── Layers whose pixels a worker makes ──────────────────────────────────────
+
+const rasterLink = new WorkerLink<LayerRasterToWorker>(
+  () => new Worker(new URL('./layerRaster.worker.ts', import.meta.url), { type: 'module', name: 'layer-raster' }),
+);
+let nextLayer = 0;
+
+interface KonvaContextInternals {
+  _context: CanvasRenderingContext2D;
+}
+
+/**
+ * Shows a layer through a display canvas handed to the layer-raster worker
+ * (layerRaster.worker.ts). Konva still walks the layer's scene on this
+ * thread, but onto a LayerRecorder in place of its canvas's context; each
+ * draw's calls go to the worker, which turns them into pixels. Without a GPU
+ * that is most of a layer's cost: 50–100 ms for 25–50 thick curves at
+ * 3840×2160, which held the room screen's frames that long on every reveal
+ * step. The layer's own canvas is never drawn on (nor given memory).
+ *
+ * Null when there is no worker; the caller then shows the layer as before.
+ * If the worker fails later, or the layer draws something that cannot be
+ * replayed (an image, a gradient, text), the layer goes back to the page for
+ * good, and is drawn again there at once.
+ */
+function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void) | null {
+  const canvas = layer.getCanvas();
+  const source = canvas._canvas;
+  const host = source.parentElement;
+  if (!host || !rasterLink.available()) return null;
+  const konvaContext = canvas.getContext() as unknown as KonvaContextInternals;
+  const native = konvaContext._context;
+  const recorder = new LayerRecorder();
+  // Start from the state Konva left the context in (scaled to the pixel ratio).
+  const { a, b, c, d, e, f } = native.getTransform();
+  recorder.resized();
+  recorder.context.setTransform(a, b, c, d, e, f);
+  recorder.context.imageSmoothingEnabled = native.imageSmoothingEnabled;
+  konvaContext._context = recorder.context;
+  // Konva resizes by assigning the canvas's width and height, which empties it and resets its context.
+  canvas.setSize = (width: number, height: number) => {
+    recorder.resized();
+    Object.getPrototypeOf(canvas).setSize.call(canvas, width, height);
+  };
+
+  const display = makeDisplay(source, zIndex);
+  display.setAttribute('data-raster', 'worker');
+  const offscreen = display.transferControlToOffscreen();
+  const id = nextLayer++;
+  rasterLink.post({ type: 'canvas', layer: id, canvas: offscreen }, [offscreen]);
+  let size = '';
+
+  const show = () => {
+    if (recorder.unsupported !== null) {
+      console.warn(`layer ${source.getAttribute('data-layer') ?? '(unnamed)'}: ${recorder.unsupported} cannot be drawn off the page's thread; drawn here`);
+      backToPage();
+      return;
+    }
+    const { width, height } = source;
+    rasterLink.post({ type: 'draw', layer: id, width, height, ops: recorder.take() });
+    if (`${width}x${height}` !== size) {
+      size = `${width}x${height}`;
+      display.setAttribute('data-surface', size);
+    }
+    display.style.width = source.style.width;
+    display.style.height = source.style.height;
+    // An empty layer is not shown (nothing to composite).
+    display.style.display = layer.hasChildren() && width > 0 && height > 0 ? '' : 'none';
+  };
+
+  let stop = () => {
+    layer.off('draw.display');
+    stopListening();
+    rasterLink.post({ type: 'dispose', layer: id });
+    display.remove();
+    konvaContext._context = native;
+    Reflect.deleteProperty(canvas, 'setSize');
+  };
+  // The layer is drawn on the page from now on: its own context back, in the state a resize leaves it in.
+  const backToPage = () => {
+    stop();
+    native.reset();
+    native.scale(canvas.getPixelRatio(), canvas.getPixelRatio());
+    stop = displayLayer(layer, zIndex);
+    layer.batchDraw();
+  };
+  const stopListening = rasterLink.onFailure(backToPage);
+  source.style.display = 'none';
+  host.append(display);
+  layer.on('draw.display', show);
+  return () => stop();
 }

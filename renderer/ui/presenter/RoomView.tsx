@@ -196,6 +196,7 @@ function RoomChart({ state, basis }: { state: RoomState; basis: { width: number;
         scale={state.scale}
         curves={curves}
         keepFadedBeneath
+        rasterOffThread
         drawColor={null}
         handoverBadge={t('chart.handoverBadge')}
         label={chartDescription(state, curves.length, t, language)}

@@ -1,0 +1,289 @@
+import Konva from 'konva';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page } from 'vitest/browser';
+import { displayLayer } from '../../renderer/canvas/canvasDisplay';
+import { CurveChart } from '../../renderer/canvas/CurveChart';
+import { presenterStyle } from '../../renderer/canvas/chartGeometry';
+import { LayerRasterToWorker } from '../../renderer/canvas/layerRasterProtocol';
+import { LayerRecorder } from '../../renderer/canvas/layerRecorder';
+import { enthusiasm, timePos, type Curve, type LineStyle, type Participant, type Team } from '../../renderer/domain';
+import type { VisibleCurve } from '../../renderer/state';
+
+// React's act() needs this flag outside a test renderer.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('the layer-raster worker boundary', () => {
+  it('takes the messages the page sends', () => {
+    for (const message of [
+      { type: 'canvas', layer: 0, canvas: new OffscreenCanvas(10, 10) },
+      {
+        type: 'draw',
+        layer: 0,
+        width: 3840,
+        height: 1700,
+        ops: [['reset'], ['scale', 2, 2], ['=', 'strokeStyle', '#0072B2'], ['setLineDash', [6, 4]], ['bezierCurveTo', 1, 2, 3, 4, 5, 6], ['fill', 'evenodd'], ['=', 'imageSmoothingEnabled', true]],
+      },
+      { type: 'dispose', layer: 0 },
+    ]) {
+      expect(LayerRasterToWorker.safeParse(message).success).toBe(true);
+    }
+  });
+
+  it('refuses what the page never sends', () => {
+    const draw = (ops: unknown[]) => ({ type: 'draw', layer: 0, width: 100, height: 100, ops });
+    for (const message of [
+      null,
+      { type: 'paint', layer: 0 },
+      { type: 'canvas', layer: 0, canvas: {} },
+      { type: 'dispose', layer: -1 },
+      { ...draw([]), width: 1.5 },
+      { ...draw([]), height: 40_000 },
+      draw([['drawImage', 0, 0]]), // reads another canvas
+      draw([['fillText', 'x', 0, 0]]), // text needs the page's fonts
+      draw([['getImageData', 0, 0, 1, 1]]),
+      draw([['=', 'font', '12px Inter']]),
+      draw([['=', 'fillStyle', { gradient: true }]]),
+      draw([['moveTo', { x: 1 }, 2]]),
+      draw([['=', 'strokeStyle', 'x'.repeat(257)]]),
+      draw([['setLineDash', Array.from({ length: 65 }, () => 1)]]),
+      draw(Array.from({ length: 1_000_001 }, () => ['beginPath'])),
+    ]) {
+      expect(LayerRasterToWorker.safeParse(message).success).toBe(false);
+    }
+  });
+});
+
+describe('LayerRecorder', () => {
+  it('writes down calls and properties in order, and what was set reads back', () => {
+    const recorder = new LayerRecorder();
+    const ctx = recorder.context;
+    ctx.save();
+    ctx.strokeStyle = '#D55E00';
+    ctx.lineWidth = 7;
+    ctx.setLineDash([10, 5]);
+    ctx.beginPath();
+    ctx.moveTo(1, 2);
+    ctx.bezierCurveTo(3, 4, 5, 6, 7, 8);
+    ctx.stroke();
+    ctx.restore();
+    expect(ctx.lineWidth).toBe(7);
+    expect(ctx.measureText('abc').width).toBeGreaterThan(0);
+    expect(recorder.take()).toEqual([
+      ['save'],
+      ['=', 'strokeStyle', '#D55E00'],
+      ['=', 'lineWidth', 7],
+      ['setLineDash', [10, 5]],
+      ['beginPath'],
+      ['moveTo', 1, 2],
+      ['bezierCurveTo', 3, 4, 5, 6, 7, 8],
+      ['stroke'],
+      ['restore'],
+    ]);
+    expect(recorder.take()).toEqual([]);
+    expect(recorder.unsupported).toBeNull();
+  });
+
+  it('starts again from a reset context when the canvas is resized', () => {
+    const recorder = new LayerRecorder();
+    recorder.context.lineWidth = 3;
+    recorder.context.fillRect(0, 0, 1, 1);
+    recorder.resized();
+    recorder.context.scale(2, 2);
+    expect(recorder.take()).toEqual([['reset'], ['scale', 2, 2]]);
+  });
+
+  it('names the first thing it cannot hand on: an image, a gradient, text, a Path2D', () => {
+    for (const [draw, name] of [
+      [(c: CanvasRenderingContext2D) => c.drawImage(new OffscreenCanvas(1, 1), 0, 0), 'drawImage'],
+      [(c: CanvasRenderingContext2D) => (c.fillStyle = c.createLinearGradient(0, 0, 1, 1)), 'createLinearGradient'],
+      [(c: CanvasRenderingContext2D) => c.fillText('x', 0, 0), 'fillText'],
+      [(c: CanvasRenderingContext2D) => c.fill(new Path2D('M0 0L1 1')), 'fill'],
+      [(c: CanvasRenderingContext2D) => (c.font = '12px sans-serif'), 'font'],
+    ] as const) {
+      const recorder = new LayerRecorder();
+      draw(recorder.context);
+      expect(recorder.unsupported).toBe(name);
+    }
+  });
+});
+
+// ── Drawn by the worker, as the page shows it ───────────────────────────────
+
+const WIDTH = 700;
+const HEIGHT = 350;
+const phases = [
+  { id: 'a', name: 'Sales', width: 1 },
+  { id: 'b', name: 'Delivery', width: 1 },
+];
+const milestones = [{ id: 'h', name: 'Handover', at: timePos(0.5) }];
+const scale = { low: 'disappointed', mid: 'satisfied', high: 'thrilled' };
+
+function waveCurve(name: string, color: string, lineStyle: LineStyle, phase: number, faded: boolean): VisibleCurve {
+  const team: Team = { id: `t-${lineStyle}`, name: lineStyle, role: 'other', lineStyle };
+  const participant: Participant = { id: `p-${name}`, name, teamId: team.id, color };
+  const points = Array.from({ length: 20 }, (_, k) => [timePos(k / 19), enthusiasm(0.5 + 0.35 * Math.sin(k / 3 + phase))] as const);
+  const curve: Curve = { participantId: participant.id, roundId: 'r', points: points as unknown as Curve['points'] };
+  return { participant, team, curve, faded };
+}
+
+const curves = [
+  waveCurve('Anna', '#0072B2', 'solid', 0, false),
+  waveCurve('Bernd', '#D55E00', 'dashed', 1.5, true),
+  waveCurve('Clara', '#009E73', 'dotted', 3, false),
+];
+const markers = curves.map((c, i) => ({
+  key: c.participant.id,
+  color: c.participant.color,
+  marker: (['circle', 'square', 'triangle'] as const)[i]!,
+  markerPoints: [[0.25 + i * 0.2, c.curve.points[5]![1]] as const],
+  faded: c.faded,
+}));
+
+const hosts: HTMLDivElement[] = [];
+const roots: Root[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) act(() => root.unmount());
+  for (const host of hosts.splice(0)) host.remove();
+});
+
+function mount(rasterOffThread: boolean): HTMLDivElement {
+  const host = document.createElement('div');
+  Object.assign(host.style, { width: `${WIDTH}px`, height: `${HEIGHT}px`, background: '#fff' });
+  document.body.append(host);
+  hosts.push(host);
+  const root = createRoot(host);
+  roots.push(root);
+  act(() =>
+    root.render(
+      <CurveChart
+        phases={phases}
+        milestones={milestones}
+        handoverId="h"
+        scale={scale}
+        curves={curves}
+        keepFadedBeneath
+        rasterOffThread={rasterOffThread}
+        markers={markers as never}
+        drawColor={null}
+        handoverBadge="Handover"
+        label="layer raster"
+        style={presenterStyle(WIDTH, HEIGHT)}
+      />,
+    ),
+  );
+  return host;
+}
+
+/** A screenshot of an element as the browser composited it, as RGBA. */
+async function shot(element: HTMLElement): Promise<Uint8ClampedArray> {
+  const png = await page.screenshot({ element, save: false });
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+}
+
+/** Share of pixels that differ by more than a little in any channel. */
+function differing(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let off = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    if (Math.abs(a[i]! - b[i]!) > 24 || Math.abs(a[i + 1]! - b[i + 1]!) > 24 || Math.abs(a[i + 2]! - b[i + 2]!) > 24) off++;
+  }
+  return off / (a.length / 4);
+}
+
+/** Share of pixels that are not the white page. */
+function inked(a: Uint8ClampedArray): number {
+  let ink = 0;
+  for (let i = 0; i < a.length; i += 4) if (a[i]! < 200 || a[i + 1]! < 200 || a[i + 2]! < 200) ink++;
+  return ink / (a.length / 4);
+}
+
+describe('curve layers drawn by the layer-raster worker', () => {
+  it('show the same chart as the page draws itself: faded and full curves, casings, dashes and markers', async () => {
+    await page.viewport(WIDTH + 40, HEIGHT * 2 + 200);
+    const onPage = mount(false);
+    const byWorker = mount(true);
+    const chart = (host: HTMLDivElement) => host.querySelector<HTMLElement>('[data-testid="curve-chart"]')!;
+    // The curve layers of one chart go to the worker; the other's stay here.
+    await vi.waitFor(() => expect(byWorker.querySelectorAll('canvas[data-raster="worker"]').length).toBe(2));
+    expect(onPage.querySelectorAll('canvas[data-raster="worker"]').length).toBe(0);
+    // What the worker draws reaches the screen in its own frames: wait until both charts look alike.
+    let a: Uint8ClampedArray = new Uint8ClampedArray();
+    let b: Uint8ClampedArray = new Uint8ClampedArray();
+    await vi.waitFor(
+      async () => {
+        [a, b] = [await shot(chart(onPage)), await shot(chart(byWorker))];
+        expect(a.length).toBe(b.length);
+        expect(differing(a, b)).toBeLessThan(0.002);
+      },
+      { timeout: 5000, interval: 100 },
+    );
+    // And the charts show curves at all: the background alone inks far less.
+    const background = inked(a);
+    expect(background).toBeGreaterThan(0.05);
+    // The layer's own canvas is never drawn on: the worker has the pixels.
+    const own = byWorker.querySelector<HTMLCanvasElement>('canvas[data-layer="full"]')!;
+    expect(own.style.display).toBe('none');
+  });
+
+  it('follows a change of curves: a curve taken away is gone from the screen', async () => {
+    await page.viewport(WIDTH + 40, HEIGHT + 80);
+    const host = mount(true);
+    const chart = host.querySelector<HTMLElement>('[data-testid="curve-chart"]')!;
+    await vi.waitFor(async () => expect(inked(await shot(chart))).toBeGreaterThan(0.05), { timeout: 5000, interval: 100 });
+    const before = inked(await shot(chart));
+    act(() =>
+      roots[0]!.render(
+        <CurveChart
+          phases={phases}
+          milestones={milestones}
+          handoverId="h"
+          scale={scale}
+          curves={[]}
+          rasterOffThread
+          drawColor={null}
+          handoverBadge="Handover"
+          label="layer raster"
+          style={presenterStyle(WIDTH, HEIGHT)}
+        />,
+      ),
+    );
+    await vi.waitFor(async () => expect(inked(await shot(chart))).toBeLessThan(before - 0.02), { timeout: 5000, interval: 100 });
+  });
+});
+
+describe('a layer the worker cannot draw', () => {
+  it('goes back to the page for good, and is drawn there at once', async () => {
+    await page.viewport(440, 240);
+    const host = document.createElement('div');
+    Object.assign(host.style, { width: '400px', height: '200px', background: '#fff' });
+    document.body.append(host);
+    hosts.push(host);
+    const stage = new Konva.Stage({ container: host, width: 400, height: 200, listening: false });
+    const layer = new Konva.Layer({ listening: false });
+    stage.add(layer);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stop = displayLayer(layer, 1, true);
+    expect(host.querySelectorAll('canvas[data-raster="worker"]').length).toBe(1);
+    // Text needs the page's fonts: the worker is not sent it.
+    layer.add(new Konva.Rect({ x: 0, y: 0, width: 200, height: 200, fill: '#0072B2' }));
+    layer.add(new Konva.Text({ x: 220, y: 80, text: 'Handover', fontSize: 30, fill: '#000' }));
+    layer.draw();
+    await vi.waitFor(() => expect(host.querySelectorAll('canvas[data-raster="worker"]').length).toBe(0));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('cannot be drawn off'));
+    // Drawn here, on the layer's own canvas, and shown.
+    await vi.waitFor(async () => {
+      const pixels = await shot(host);
+      const at = (x: number, y: number) => Array.from(pixels.slice((y * 400 + x) * 4, (y * 400 + x) * 4 + 3));
+      expect(at(100, 100)).toEqual([0, 114, 178]);
+      expect(inked(pixels)).toBeGreaterThan(0.5);
+    });
+    stop();
+    stage.destroy();
+    warn.mockRestore();
+  });
+});
