@@ -200,7 +200,8 @@ export function HandoverDropMarker({ geometry: g, handoverAt, from, to, lowAt, c
   return (
     <Group>
       <Line points={[x0 - f, y0, x1 + f * 0.6, y0]} stroke={color} strokeWidth={1.5 * k} dash={[3 * k, 3 * k]} />
-      <Arrow points={[x1, y0, x1, y1]} stroke={color} fill={color} strokeWidth={2.5 * k} pointerLength={f * 0.7} pointerWidth={f * 0.7} />
+      {/* No buffer canvas when dimmed (perfect drawing): the room screen's worker cannot replay one. */}
+      <Arrow points={[x1, y0, x1, y1]} stroke={color} fill={color} strokeWidth={2.5 * k} pointerLength={f * 0.7} pointerWidth={f * 0.7} perfectDrawEnabled={false} />
       <Rect x={labelX - 4} y={(y0 + y1) / 2 - f * 0.85} width={estimateTextWidth(label, f) * 1.1 + 10} height={f * 1.7} fill="#ffffff" opacity={0.9} cornerRadius={4} />
       <Text x={labelX} y={(y0 + y1) / 2 - f * 0.55} text={label} fontSize={f} fontStyle="bold" fill={color} />
     </Group>
@@ -367,8 +368,18 @@ export function NoteMarkers({ geometry: g, notes }: { geometry: ChartGeometry; n
         return (
           <Group key={n.key}>
             <Line points={[x, g.plot.top + f, x, g.plot.bottom]} stroke={n.color} strokeWidth={(selected ? 2 : 1) * k} dash={[2 * k, 3 * k]} opacity={0.7} />
-            {n.level !== null && <Circle x={x} y={g.yOf(enthusiasm(n.level))} radius={f * 0.45} fill="#fff" stroke={n.color} strokeWidth={2.5 * k} />}
-            <Circle x={x} y={g.plot.top + f * 0.2} radius={f * (selected ? 0.95 : 0.8)} fill={n.kind === 'insight' ? '#1f2a37' : '#ffffff'} stroke={n.color} strokeWidth={2 * k} />
+            {n.level !== null && (
+              <Circle x={x} y={g.yOf(enthusiasm(n.level))} radius={f * 0.45} fill="#fff" stroke={n.color} strokeWidth={2.5 * k} perfectDrawEnabled={false} />
+            )}
+            <Circle
+              x={x}
+              y={g.plot.top + f * 0.2}
+              radius={f * (selected ? 0.95 : 0.8)}
+              fill={n.kind === 'insight' ? '#1f2a37' : '#ffffff'}
+              stroke={n.color}
+              strokeWidth={2 * k}
+              perfectDrawEnabled={false}
+            />
             <Text
               x={x - f}
               y={g.plot.top + f * 0.2 - f * 0.45}

@@ -5,7 +5,7 @@ import type { Enthusiasm, Milestone, Phase, Scale, StrokeSample, TimePos } from 
 import type { VisibleCurve } from '../state/selectors';
 import { layoutChart, LAPTOP_STYLE, type ChartGeometry, type ChartStyle } from './chartGeometry';
 import { ChartBackground } from './ChartBackground';
-import { displayLayer } from './canvasDisplay';
+import { displayLayer, drawAFrameLater } from './canvasDisplay';
 import { CurveMarkers, type ChartMarker } from './CompareLayers';
 import { CurveShape } from './CurveShape';
 import { LiveStrokeTiles } from './liveStrokeTiles';
@@ -53,7 +53,7 @@ export interface CurveChartProps {
    */
   readonly keepFadedBeneath?: boolean;
   /**
-   * The curves' pixels are made by a worker (canvasDisplay.ts): for the room screen, where 25–50 thick
+   * The layers' pixels are made by a worker (canvasDisplay.ts): for the room screen, where 25–50 thick
    * curves at 4K take 50–100 ms to draw without a GPU. Read once, when the chart appears.
    */
   readonly rasterOffThread?: boolean;
@@ -166,13 +166,12 @@ export function CurveChart(props: CurveChartProps) {
 }
 
 type LayerName = 'background' | 'underlay' | 'faded' | 'full' | 'overlay';
-/** The layers of curves (and their markers): the ones a worker can draw (canvasDisplay.ts). */
-const CURVE_LAYERS: ReadonlySet<LayerName> = new Set(['faded', 'full']);
 
 /**
  * Each layer's ref: names its canvas (data-layer, for tests and scripts) and shows it through a bitmap
- * canvas (canvasDisplay.ts), stacked in this order; with `offThread`, the curve layers' pixels are made by
- * a worker. Module constants, so React never re-attaches them.
+ * canvas (canvasDisplay.ts), stacked in this order; with `offThread`, their pixels are made by a worker,
+ * and every layer is drawn a frame after the update (drawAFrameLater). Module constants, so React
+ * never re-attaches them.
  */
 const layerRefs = (offThread: boolean) =>
   Object.fromEntries(
@@ -181,7 +180,9 @@ const layerRefs = (offThread: boolean) =>
       (layer: Konva.Layer | null) => {
         if (!layer) return undefined;
         layer.getCanvas()._canvas.setAttribute('data-layer', name);
-        return displayLayer(layer, i + 1, offThread && CURVE_LAYERS.has(name));
+        // The room screen's layers are drawn a frame after the update that changes them, all together.
+        if (offThread) drawAFrameLater(layer);
+        return displayLayer(layer, i + 1, offThread);
       },
     ]),
   ) as Record<LayerName, (layer: Konva.Layer | null) => (() => void) | undefined>;

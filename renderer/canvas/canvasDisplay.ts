@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import type { LayerRasterToWorker } from './layerRasterProtocol';
+import type { FontFaceSource, LayerRasterToWorker } from './layerRasterProtocol';
 import { LayerRecorder } from './layerRecorder';
 import { WorkerLink } from './workerLink';
 
@@ -91,6 +91,39 @@ const rasterLink = new WorkerLink<LayerRasterToWorker>(
   () => new Worker(new URL('./layerRaster.worker.ts', import.meta.url), { type: 'module', name: 'layer-raster' }),
 );
 let nextLayer = 0;
+let fontsSent = false;
+
+/**
+ * The page's @font-face rules, as its stylesheets declare them (the bundled Inter): for the worker, which
+ * has no stylesheets, to draw text in the same fonts. Only the first url() of each is taken.
+ */
+export function pageFontFaces(): FontFaceSource[] {
+  const faces: FontFaceSource[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue; // another origin's sheet: not ours to read
+    }
+    for (const rule of Array.from(rules)) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      const style = rule.style;
+      const url = /url\(\s*(["']?)([^"')]+)\1\s*\)/.exec(style.getPropertyValue('src'))?.[2];
+      const family = style.getPropertyValue('font-family').trim().replace(/^(["'])(.*)\1$/, '$2');
+      if (!url || !family) continue;
+      faces.push({
+        family,
+        url: new URL(url, sheet.href ?? document.baseURI).href,
+        weight: style.getPropertyValue('font-weight') || 'normal',
+        style: style.getPropertyValue('font-style') || 'normal',
+        stretch: style.getPropertyValue('font-stretch') || 'normal',
+        unicodeRange: style.getPropertyValue('unicode-range') || 'U+0-10FFFF',
+      });
+    }
+  }
+  return faces;
+}
 
 interface KonvaContextInternals {
   _context: CanvasRenderingContext2D;
@@ -103,18 +136,25 @@ interface KonvaContextInternals {
  * draw's calls go to the worker, which turns them into pixels. Without a GPU
  * that is most of a layer's cost: 50–100 ms for 25–50 thick curves at
  * 3840×2160, which held the room screen's frames that long on every reveal
- * step. The layer's own canvas is never drawn on (nor given memory).
+ * step. The copy to a display canvas and its frames' buffers (another
+ * 100–250 ms when a 4K layer is shown or resized) fall on the worker too.
+ * The layer's own canvas is never drawn on (nor given memory).
  *
  * Null when there is no worker; the caller then shows the layer as before.
- * If the worker fails later, or the layer draws something that cannot be
- * replayed (an image, a gradient, text), the layer goes back to the page for
- * good, and is drawn again there at once.
+ * Text is drawn there in the page's fonts (pageFontFaces). If the worker
+ * fails later, or the layer draws something that cannot be replayed (an
+ * image, a gradient), the layer goes back to the page for good, and is drawn
+ * again there at once.
  */
 function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void) | null {
   const canvas = layer.getCanvas();
   const source = canvas._canvas;
   const host = source.parentElement;
   if (!host || !rasterLink.available()) return null;
+  if (!fontsSent) {
+    fontsSent = true;
+    rasterLink.post({ type: 'fonts', faces: pageFontFaces() });
+  }
   const konvaContext = canvas.getContext() as unknown as KonvaContextInternals;
   const native = konvaContext._context;
   const recorder = new LayerRecorder();
@@ -151,8 +191,9 @@ function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void)
     }
     display.style.width = source.style.width;
     display.style.height = source.style.height;
-    // An empty layer is not shown (nothing to composite).
-    display.style.display = layer.hasChildren() && width > 0 && height > 0 ? '' : 'none';
+    // Shown from its first draw on, empty or not: hiding an empty layer and showing it again (a reveal
+    // after a reset) made the compositor take up its buffers anew, 50–80 ms at 4K.
+    display.style.display = width > 0 && height > 0 ? '' : 'none';
   };
 
   let stop = () => {
@@ -176,4 +217,34 @@ function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void)
   host.append(display);
   layer.on('draw.display', show);
   return () => stop();
+}
+
+// ── Drawing a frame later ───────────────────────────────────────────────────
+
+const waiting = new Set<Konva.Layer>();
+let waitingFrame = 0;
+
+/**
+ * From now on the layer's batched draws (react-konva asks for one after every update) wait for the frame
+ * after the next, together with every other layer so deferred. On the room screen the state arrives in
+ * a task of its own (the BroadcastChannel or IPC message, React's render: 20–40 ms at 4K) and the layers'
+ * drawing is another 30–45 ms; drawn in the next frame, both fell in the same frame. A frame later, the
+ * screen gets a frame between them, and the curves appear 1/60 s later.
+ */
+export function drawAFrameLater(layer: Konva.Layer): void {
+  layer.batchDraw = () => {
+    waiting.add(layer);
+    if (waitingFrame === 0) {
+      waitingFrame = requestAnimationFrame(() => {
+        waitingFrame = requestAnimationFrame(() => {
+          waitingFrame = 0;
+          const layers = [...waiting];
+          waiting.clear();
+          // A layer taken away meanwhile has no stage: nothing to draw.
+          for (const l of layers) if (l.getStage()) l.draw();
+        });
+      });
+    }
+    return layer;
+  };
 }

@@ -1,31 +1,52 @@
 /**
  * The layer-raster worker: owns the display canvases of the room screen's
- * curve layers and replays each layer's drawing (the 2D-context calls a
+ * chart layers and replays each layer's drawing (the 2D-context calls a
  * LayerRecorder wrote down while Konva drew it) onto them. Turning 50 thick
  * curves into pixels at 3840×2160 takes 50–100 ms without a GPU; here it
  * happens beside the page, whose thread only walks the scene and posts the
  * calls. A worker's canvases go to the compositor in its own frames.
  */
-import { LayerRasterToWorker, SET, type RasterOp } from './layerRasterProtocol';
+import { LayerRasterToWorker, PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type FontFaceSource, type RasterOps } from './layerRasterProtocol';
 
 const layers = new Map<number, { readonly canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D | null }>();
 
-function replay(ctx: OffscreenCanvasRenderingContext2D, ops: readonly RasterOp[]): void {
+/** Replays a drawing's calls (checked by the schema: known codes, plain arguments) on a context. */
+function replay(ctx: OffscreenCanvasRenderingContext2D, ops: RasterOps): void {
   const target = ctx as unknown as Record<string, unknown>;
-  for (const op of ops) {
-    if (op[0] === SET) target[op[1]] = op[2];
-    else (target[op[0]] as (...args: unknown[]) => void).apply(ctx, op.slice(1));
+  let i = 0;
+  while (i < ops.length) {
+    const code = ops[i] as number;
+    const argc = ops[i + 1] as number;
+    if (code >= PROPERTY_CODE) target[RASTER_PROPERTIES[code - PROPERTY_CODE]!] = ops[i + 2];
+    else (target[RASTER_METHODS[code]!] as (...args: unknown[]) => void).apply(ctx, ops.slice(i + 2, i + 2 + argc));
+    i += 2 + argc;
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = LayerRasterToWorker.safeParse(event.data);
-  if (!parsed.success) {
-    console.error('layer raster: message refused', parsed.error.issues[0]);
-    return;
-  }
-  const message = parsed.data;
+/** Loads the page's fonts into the worker, from the page's own origin only. */
+async function loadFonts(faces: readonly FontFaceSource[]): Promise<void> {
+  const fonts = (self as unknown as { fonts: FontFaceSet }).fonts;
+  await Promise.allSettled(
+    faces.map(async (face) => {
+      const url = new URL(face.url, self.location.href);
+      // The app is offline: a font from anywhere else is not fetched.
+      if (url.origin !== self.location.origin) throw new Error(`font ${url.href} is not the page's own`);
+      const loaded = new FontFace(face.family, `url(${JSON.stringify(url.href)})`, {
+        weight: face.weight,
+        style: face.style,
+        stretch: face.stretch,
+        unicodeRange: face.unicodeRange,
+      });
+      fonts.add(loaded);
+      await loaded.load();
+    }),
+  );
+}
+
+function handle(message: LayerRasterToWorker): Promise<void> | void {
   switch (message.type) {
+    case 'fonts':
+      return loadFonts(message.faces);
     case 'canvas':
       layers.set(message.layer, { canvas: message.canvas, ctx: null });
       return;
@@ -53,4 +74,16 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     }
   }
+}
+
+// Messages are handled in order; a drawing waits while the fonts load.
+let pending: Promise<void> = Promise.resolve();
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = LayerRasterToWorker.safeParse(event.data);
+  if (!parsed.success) {
+    console.error('layer raster: message refused', parsed.error.issues[0]);
+    return;
+  }
+  const message = parsed.data;
+  pending = pending.then(() => handle(message)).catch((error: unknown) => console.error('layer raster:', error));
 });
