@@ -278,6 +278,10 @@ test('the room shows the gap, the handover drops, the disagreement spans and the
   await expect(page.getByRole('button', { name: /Compare/ }).first()).toHaveAttribute('aria-current', 'step');
 
   const presenter = await openPresenter(page);
+  const fallbacks: string[] = [];
+  presenter.on('console', (m) => {
+    if (m.text().includes("cannot be drawn off the page's thread")) fallbacks.push(m.text());
+  });
   await presenter.setViewportSize({ width: 1920, height: 1080 });
   const r = room(presenter);
   const roomChart = presenter.getByTestId('room-chart');
@@ -334,6 +338,12 @@ test('the room shows the gap, the handover drops, the disagreement spans and the
     await expect(r.chart).not.toHaveAttribute('aria-label', new RegExp(name));
   }
   await presenter.screenshot({ path: join(SCREENSHOT_DIR, 'presenter-discuss-anonymous-1920x1080.png') });
+
+  // Everything the room chart drew (gap strip, drops, spans, pins, text) the layer-raster worker could draw:
+  // no layer went back to the page's thread.
+  await expect(presenter.locator('canvas[data-layer-display]')).toHaveCount(5);
+  await expect(presenter.locator('canvas[data-layer-display]:not([data-raster="worker"])')).toHaveCount(0);
+  expect(fallbacks).toEqual([]);
 });
 
 test('a clicker whose keys land in the presenter window steps the facilitator’s reveal', async ({ page }) => {
