@@ -29,8 +29,8 @@ async function loadFonts(faces: readonly FontFaceSource[]): Promise<void> {
   await Promise.allSettled(
     faces.map(async (face) => {
       const url = new URL(face.url, self.location.href);
-      // The app is offline: a font from anywhere else is not fetched.
-      if (url.origin !== self.location.origin) throw new Error(`font ${url.href} is not the page's own`);
+      // The app is offline: a font from anywhere else is not fetched (one the bundler inlined is fine).
+      if (url.protocol !== 'data:' && url.origin !== self.location.origin) throw new Error(`font ${url.href} is not the page's own`);
       const loaded = new FontFace(face.family, `url(${JSON.stringify(url.href)})`, {
         weight: face.weight,
         style: face.style,
