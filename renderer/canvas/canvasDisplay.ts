@@ -27,9 +27,9 @@ import { WorkerLink } from './workerLink';
  *
  * Returns a function that removes the display again.
  */
-export function displayLayer(layer: Konva.Layer, zIndex: number, offThread = false): () => void {
+export function displayLayer(layer: Konva.Layer, zIndex: number, offThread = false, link: RasterLink = rasterLink): () => void {
   if (offThread) {
-    const stop = displayLayerOffThread(layer, zIndex);
+    const stop = displayLayerOffThread(layer, zIndex, link);
     if (stop) return stop;
   }
   const source = layer.getCanvas()._canvas;
@@ -87,11 +87,15 @@ function makeDisplay(source: HTMLCanvasElement, zIndex: number): HTMLCanvasEleme
 
 // ── Layers whose pixels a worker makes ──────────────────────────────────────
 
-const rasterLink = new WorkerLink<LayerRasterToWorker>(
+export class RasterLink extends WorkerLink<LayerRasterToWorker> {
+  /** The page's fonts went to this worker. */
+  fontsSent = false;
+}
+
+const rasterLink = new RasterLink(
   () => new Worker(new URL('./layerRaster.worker.ts', import.meta.url), { type: 'module', name: 'layer-raster' }),
 );
 let nextLayer = 0;
-let fontsSent = false;
 
 /**
  * The page's @font-face rules, as its stylesheets declare them (the bundled Inter): for the worker, which
@@ -146,14 +150,14 @@ interface KonvaContextInternals {
  * image, a gradient), the layer goes back to the page for good, and is drawn
  * again there at once.
  */
-function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void) | null {
+function displayLayerOffThread(layer: Konva.Layer, zIndex: number, link: RasterLink): (() => void) | null {
   const canvas = layer.getCanvas();
   const source = canvas._canvas;
   const host = source.parentElement;
-  if (!host || !rasterLink.available()) return null;
-  if (!fontsSent) {
-    fontsSent = true;
-    rasterLink.post({ type: 'fonts', faces: pageFontFaces() });
+  if (!host || !link.available()) return null;
+  if (!link.fontsSent) {
+    link.fontsSent = true;
+    link.post({ type: 'fonts', faces: pageFontFaces() });
   }
   const konvaContext = canvas.getContext() as unknown as KonvaContextInternals;
   const native = konvaContext._context;
@@ -174,7 +178,7 @@ function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void)
   display.setAttribute('data-raster', 'worker');
   const offscreen = display.transferControlToOffscreen();
   const id = nextLayer++;
-  rasterLink.post({ type: 'canvas', layer: id, canvas: offscreen }, [offscreen]);
+  link.post({ type: 'canvas', layer: id, canvas: offscreen }, [offscreen]);
   let size = '';
 
   const show = () => {
@@ -184,7 +188,7 @@ function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void)
       return;
     }
     const { width, height } = source;
-    rasterLink.post({ type: 'draw', layer: id, width, height, ops: recorder.take() });
+    link.post({ type: 'draw', layer: id, width, height, ops: recorder.take() });
     if (`${width}x${height}` !== size) {
       size = `${width}x${height}`;
       display.setAttribute('data-surface', size);
@@ -199,7 +203,7 @@ function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void)
   let stop = () => {
     layer.off('draw.display');
     stopListening();
-    rasterLink.post({ type: 'dispose', layer: id });
+    link.post({ type: 'dispose', layer: id });
     display.remove();
     konvaContext._context = native;
     Reflect.deleteProperty(canvas, 'setSize');
@@ -212,7 +216,7 @@ function displayLayerOffThread(layer: Konva.Layer, zIndex: number): (() => void)
     stop = displayLayer(layer, zIndex);
     layer.batchDraw();
   };
-  const stopListening = rasterLink.onFailure(backToPage);
+  const stopListening = link.onFailure(backToPage);
   source.style.display = 'none';
   host.append(display);
   layer.on('draw.display', show);

@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { displayLayer } from '../../renderer/canvas/canvasDisplay';
+import { displayLayer, drawAFrameLater, RasterLink } from '../../renderer/canvas/canvasDisplay';
 import { CurveChart } from '../../renderer/canvas/CurveChart';
 import { presenterStyle } from '../../renderer/canvas/chartGeometry';
 import { LayerRasterToWorker, PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type RasterOps } from '../../renderer/canvas/layerRasterProtocol';
@@ -326,5 +326,54 @@ describe('a layer the worker cannot draw', () => {
     stop();
     stage.destroy();
     warn.mockRestore();
+  });
+});
+
+/** A stage with one layer: a blue square on its left half. */
+function stageWithSquare(): { host: HTMLDivElement; stage: Konva.Stage; layer: Konva.Layer } {
+  const host = document.createElement('div');
+  Object.assign(host.style, { width: '400px', height: '200px', background: '#fff' });
+  document.body.append(host);
+  hosts.push(host);
+  const stage = new Konva.Stage({ container: host, width: 400, height: 200, listening: false });
+  const layer = new Konva.Layer({ listening: false });
+  stage.add(layer);
+  layer.add(new Konva.Rect({ x: 0, y: 0, width: 200, height: 200, fill: '#0072B2' }));
+  return { host, stage, layer };
+}
+
+describe('a layer-raster worker that cannot load', () => {
+  it('leaves the layer to the page, which draws it', async () => {
+    await page.viewport(440, 240);
+    const { host, stage, layer } = stageWithSquare();
+    const missing = new RasterLink(() => new Worker(new URL('/no-such-raster-worker.js', location.href), { type: 'module' }));
+    const stop = displayLayer(layer, 1, true, missing);
+    layer.draw();
+    await vi.waitFor(() => expect(host.querySelectorAll('canvas[data-raster="worker"]').length).toBe(0), { timeout: 5000 });
+    await vi.waitFor(async () => {
+      const pixels = await shot(host);
+      expect(Array.from(pixels.slice((100 * 400 + 100) * 4, (100 * 400 + 100) * 4 + 3))).toEqual([0, 114, 178]);
+    });
+    expect(missing.available()).toBe(false);
+    stop();
+    stage.destroy();
+  });
+});
+
+describe('drawAFrameLater', () => {
+  it("draws a layer once, in the frame after the next, however often it is asked", async () => {
+    const { stage, layer } = stageWithSquare();
+    // The draws Konva asked for while the stage was built are done first.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    drawAFrameLater(layer);
+    let draws = 0;
+    layer.on('draw', () => draws++);
+    layer.batchDraw();
+    layer.batchDraw();
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(draws).toBe(0);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(draws).toBe(1);
+    stage.destroy();
   });
 });
