@@ -22,8 +22,9 @@ import { WorkerLink } from './workerLink';
  * at 4K on a machine slow to map memory.) The Konva canvas stays in the DOM
  * (Konva orders and sizes it), hidden, and is what tests read pixels from.
  *
- * With `offThread`, the layer's pixels are made by a worker instead
- * (displayLayerOffThread below); where that cannot be, as here.
+ * With `offThread`, the layer's pixels are made by a worker instead, and
+ * shown together with the stage's other such layers (WorkerChart below);
+ * where that cannot be, as here.
  *
  * Returns a function that removes the display again.
  */
@@ -95,7 +96,6 @@ export class RasterLink extends WorkerLink<LayerRasterToWorker> {
 const rasterLink = new RasterLink(
   () => new Worker(new URL('./layerRaster.worker.ts', import.meta.url), { type: 'module', name: 'layer-raster' }),
 );
-let nextLayer = 0;
 
 /**
  * The page's @font-face rules, as its stylesheets declare them (the bundled Inter): for the worker, which
@@ -133,94 +133,158 @@ interface KonvaContextInternals {
   _context: CanvasRenderingContext2D;
 }
 
+/** A layer of a worker-drawn chart: its recorder in place of its context, and how to undo that. */
+interface WorkerLayer {
+  readonly zIndex: number;
+  readonly native: CanvasRenderingContext2D;
+  readonly recorder: LayerRecorder;
+  /** Set when the chart went back to the page: removes the layer's own display. */
+  stopHere: (() => void) | null;
+}
+
+let nextChart = 0;
+/** The worker-drawn chart of each stage (by the element that holds its canvases). */
+const workerCharts = new WeakMap<HTMLElement, WorkerChart>();
+
 /**
- * Shows a layer through a display canvas handed to the layer-raster worker
- * (layerRaster.worker.ts). Konva still walks the layer's scene on this
- * thread, but onto a LayerRecorder in place of its canvas's context; each
- * draw's calls go to the worker, which turns them into pixels. Without a GPU
- * that is most of a layer's cost: 50–100 ms for 25–50 thick curves at
- * 3840×2160, which held the room screen's frames that long on every reveal
- * step. The copy to a display canvas and its frames' buffers (another
- * 100–250 ms when a 4K layer is shown or resized) fall on the worker too.
- * The layer's own canvas is never drawn on (nor given memory).
+ * A chart whose layers the layer-raster worker (layerRaster.worker.ts) turns
+ * into pixels and shows together through one canvas. Konva still walks each
+ * layer's scene on this thread, but onto a LayerRecorder in place of its
+ * canvas's context; each draw's calls go to the worker, which replays them
+ * on a canvas of its own per layer and puts the layers together on the one
+ * canvas the chart shows, once per frame.
  *
- * Null when there is no worker; the caller then shows the layer as before.
- * Text is drawn there in the page's fonts (pageFontFaces). If the worker
- * fails later, or the layer draws something that cannot be replayed (an
- * image, a gradient), the layer goes back to the page for good, and is drawn
- * again there at once.
+ * Without a GPU that is most of the cost: turning 25–50 thick curves into
+ * pixels at 3840×2160 took 50–100 ms of the page's thread per reveal step,
+ * copying a layer to its display and the display's new buffers another
+ * 100–250 ms when a 4K layer was shown or resized; and the compositor
+ * blended five full-size layers (50–80 ms a frame at 4K) where it now
+ * copies one. The layers' own canvases are never drawn on (nor given memory).
+ *
+ * Text is drawn in the page's fonts (pageFontFaces). If the worker fails, or
+ * a layer draws something that cannot be replayed (an image, a gradient),
+ * the whole chart goes back to the page for good (each layer through its
+ * own display, as without a worker), and is drawn again there at once.
  */
-function displayLayerOffThread(layer: Konva.Layer, zIndex: number, link: RasterLink): (() => void) | null {
-  const canvas = layer.getCanvas();
-  const source = canvas._canvas;
-  const host = source.parentElement;
-  if (!host || !link.available()) return null;
-  if (!link.fontsSent) {
-    link.fontsSent = true;
-    link.post({ type: 'fonts', faces: pageFontFaces() });
+class WorkerChart {
+  private readonly id = nextChart++;
+  private readonly display: HTMLCanvasElement;
+  private readonly layers = new Map<Konva.Layer, WorkerLayer>();
+  private onPage = false;
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly link: RasterLink,
+  ) {
+    if (!link.fontsSent) {
+      link.fontsSent = true;
+      link.post({ type: 'fonts', faces: pageFontFaces() });
+    }
+    const display = document.createElement('canvas');
+    display.setAttribute('data-layer-display', 'chart');
+    display.setAttribute('data-raster', 'worker');
+    // Under the live stroke and anything else the chart puts on top; hidden until the first draw.
+    Object.assign(display.style, { position: 'absolute', left: '0', top: '0', zIndex: '1', pointerEvents: 'none', display: 'none' });
+    const offscreen = display.transferControlToOffscreen();
+    link.post({ type: 'chart', chart: this.id, canvas: offscreen }, [offscreen]);
+    host.append(display);
+    this.display = display;
+    this.stopListening = link.onFailure(() => this.backToPage());
   }
-  const konvaContext = canvas.getContext() as unknown as KonvaContextInternals;
-  const native = konvaContext._context;
-  const recorder = new LayerRecorder();
-  // Start from the state Konva left the context in (scaled to the pixel ratio).
-  const { a, b, c, d, e, f } = native.getTransform();
-  recorder.resized();
-  recorder.context.setTransform(a, b, c, d, e, f);
-  recorder.context.imageSmoothingEnabled = native.imageSmoothingEnabled;
-  konvaContext._context = recorder.context;
-  // Konva resizes by assigning the canvas's width and height, which empties it and resets its context.
-  canvas.setSize = (width: number, height: number) => {
+
+  /** Draws the layer through the worker from now on; returns what undoes that. */
+  add(layer: Konva.Layer, zIndex: number): () => void {
+    const canvas = layer.getCanvas();
+    const source = canvas._canvas;
+    const konvaContext = canvas.getContext() as unknown as KonvaContextInternals;
+    const native = konvaContext._context;
+    const recorder = new LayerRecorder();
+    const entry: WorkerLayer = { zIndex, native, recorder, stopHere: null };
+    this.layers.set(layer, entry);
+    if (this.onPage) {
+      entry.stopHere = displayLayer(layer, zIndex);
+      return () => this.remove(layer);
+    }
+    // Start from the state Konva left the context in (scaled to the pixel ratio).
+    const { a, b, c, d, e, f } = native.getTransform();
     recorder.resized();
-    Object.getPrototypeOf(canvas).setSize.call(canvas, width, height);
-  };
+    recorder.context.setTransform(a, b, c, d, e, f);
+    recorder.context.imageSmoothingEnabled = native.imageSmoothingEnabled;
+    konvaContext._context = recorder.context;
+    // Konva resizes by assigning the canvas's width and height, which empties it and resets its context.
+    canvas.setSize = (width: number, height: number) => {
+      recorder.resized();
+      Object.getPrototypeOf(canvas).setSize.call(canvas, width, height);
+    };
+    source.style.display = 'none';
+    layer.on('draw.display', () => {
+      if (recorder.unsupported !== null) {
+        console.warn(`layer ${source.getAttribute('data-layer') ?? '(unnamed)'}: ${recorder.unsupported} cannot be drawn off the page's thread; the chart is drawn here`);
+        this.backToPage();
+        return;
+      }
+      const { width, height } = source;
+      const ops = recorder.take();
+      // The typed arrays are handed over, not copied.
+      this.link.post({ type: 'draw', chart: this.id, layer: zIndex, width, height, visible: layer.hasChildren(), ops }, [ops.numbers.buffer, ops.kinds.buffer]);
+      this.display.setAttribute('data-surface', `${width}x${height}`);
+      this.display.style.width = source.style.width;
+      this.display.style.height = source.style.height;
+      this.display.style.display = width > 0 && height > 0 ? '' : 'none';
+    });
+    return () => this.remove(layer);
+  }
 
-  const display = makeDisplay(source, zIndex);
-  display.setAttribute('data-raster', 'worker');
-  const offscreen = display.transferControlToOffscreen();
-  const id = nextLayer++;
-  link.post({ type: 'canvas', layer: id, canvas: offscreen }, [offscreen]);
-  let size = '';
-
-  const show = () => {
-    if (recorder.unsupported !== null) {
-      console.warn(`layer ${source.getAttribute('data-layer') ?? '(unnamed)'}: ${recorder.unsupported} cannot be drawn off the page's thread; drawn here`);
-      backToPage();
-      return;
+  private remove(layer: Konva.Layer): void {
+    const entry = this.layers.get(layer);
+    if (!entry) return;
+    this.layers.delete(layer);
+    if (entry.stopHere) entry.stopHere();
+    else {
+      this.release(layer, entry);
+      this.link.post({ type: 'dispose', chart: this.id, layer: entry.zIndex });
     }
-    const { width, height } = source;
-    link.post({ type: 'draw', layer: id, width, height, ops: recorder.take() });
-    if (`${width}x${height}` !== size) {
-      size = `${width}x${height}`;
-      display.setAttribute('data-surface', size);
+    if (this.layers.size === 0) {
+      this.stopListening();
+      if (!this.onPage) this.link.post({ type: 'dispose', chart: this.id });
+      this.display.remove();
+      if (workerCharts.get(this.host) === this) workerCharts.delete(this.host);
     }
-    display.style.width = source.style.width;
-    display.style.height = source.style.height;
-    // Shown from its first draw on, empty or not: hiding an empty layer and showing it again (a reveal
-    // after a reset) made the compositor take up its buffers anew, 50–80 ms at 4K.
-    display.style.display = width > 0 && height > 0 ? '' : 'none';
-  };
+  }
 
-  let stop = () => {
+  /** The layer's own context and resizing back, in the state a resize leaves them in. */
+  private release(layer: Konva.Layer, entry: WorkerLayer): void {
+    const canvas = layer.getCanvas();
     layer.off('draw.display');
-    stopListening();
-    link.post({ type: 'dispose', layer: id });
-    display.remove();
-    konvaContext._context = native;
+    (canvas.getContext() as unknown as KonvaContextInternals)._context = entry.native;
     Reflect.deleteProperty(canvas, 'setSize');
-  };
-  // The layer is drawn on the page from now on: its own context back, in the state a resize leaves it in.
-  const backToPage = () => {
-    stop();
-    native.reset();
-    native.scale(canvas.getPixelRatio(), canvas.getPixelRatio());
-    stop = displayLayer(layer, zIndex);
-    layer.batchDraw();
-  };
-  const stopListening = link.onFailure(backToPage);
-  source.style.display = 'none';
-  host.append(display);
-  layer.on('draw.display', show);
-  return () => stop();
+    entry.native.reset();
+    entry.native.scale(canvas.getPixelRatio(), canvas.getPixelRatio());
+  }
+
+  /** Every layer is drawn on the page from now on, each through its own display. */
+  private backToPage(): void {
+    if (this.onPage) return;
+    this.onPage = true;
+    this.stopListening();
+    this.link.post({ type: 'dispose', chart: this.id });
+    this.display.remove();
+    for (const [layer, entry] of this.layers) {
+      this.release(layer, entry);
+      entry.stopHere = displayLayer(layer, entry.zIndex);
+      layer.batchDraw();
+    }
+  }
+}
+
+/** Shows the layer through its stage's worker-drawn chart; null when there is no worker. */
+function displayLayerOffThread(layer: Konva.Layer, zIndex: number, link: RasterLink): (() => void) | null {
+  const host = layer.getCanvas()._canvas.parentElement;
+  if (!host || !link.available()) return null;
+  let chart = workerCharts.get(host);
+  if (!chart) workerCharts.set(host, (chart = new WorkerChart(host, link)));
+  return chart.add(layer, zIndex);
 }
 
 // ── Drawing a frame later ───────────────────────────────────────────────────

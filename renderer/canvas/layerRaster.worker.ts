@@ -1,24 +1,75 @@
 /**
- * The layer-raster worker: owns the display canvases of the room screen's
- * chart layers and replays each layer's drawing (the 2D-context calls a
- * LayerRecorder wrote down while Konva drew it) onto them. Turning 50 thick
- * curves into pixels at 3840×2160 takes 50–100 ms without a GPU; here it
- * happens beside the page, whose thread only walks the scene and posts the
- * calls. A worker's canvases go to the compositor in its own frames.
+ * The layer-raster worker: replays each chart layer's drawing (the 2D-context
+ * calls a LayerRecorder wrote down while Konva drew it) on a canvas of its own,
+ * and once a frame puts a changed chart's layers together on the one canvas
+ * the page shows for it (the compositor then copies one layer, not five).
+ * Turning 50 thick curves into pixels at 3840×2160 takes 50–100 ms without a
+ * GPU; here it happens beside the page, whose thread only walks the scene and
+ * posts the calls. A worker's canvases go to the compositor in its own frames.
  */
 import { LayerRasterToWorker, PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type FontFaceSource, type RasterOps } from './layerRasterProtocol';
 
-const layers = new Map<number, { readonly canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D | null }>();
+interface Layer {
+  readonly canvas: OffscreenCanvas;
+  readonly ctx: OffscreenCanvasRenderingContext2D;
+  visible: boolean;
+}
 
-/** Replays a drawing's calls (checked by the schema: known codes, plain arguments) on a context. */
-function replay(ctx: OffscreenCanvasRenderingContext2D, ops: RasterOps): void {
+/** A chart: the canvas it shows, and its layers by their place in the stack. */
+interface Chart {
+  readonly display: OffscreenCanvas;
+  ctx: OffscreenCanvasRenderingContext2D | null;
+  readonly layers: Map<number, Layer>;
+}
+
+const charts = new Map<number, Chart>();
+const changed = new Set<Chart>();
+
+/** Puts each changed chart's layers together on the canvas it shows, once a frame. */
+function compose(): void {
+  for (const chart of changed) {
+    const layers = [...chart.layers].sort(([a], [b]) => a - b).map(([, layer]) => layer);
+    const width = Math.max(0, ...layers.map((l) => l.canvas.width));
+    const height = Math.max(0, ...layers.map((l) => l.canvas.height));
+    const { display } = chart;
+    if (display.width !== width || display.height !== height) {
+      display.width = width;
+      display.height = height;
+    }
+    chart.ctx ??= display.getContext('2d');
+    const ctx = chart.ctx;
+    if (!ctx || width === 0 || height === 0) continue;
+    ctx.clearRect(0, 0, width, height);
+    for (const layer of layers) if (layer.visible && layer.canvas.width > 0 && layer.canvas.height > 0) ctx.drawImage(layer.canvas, 0, 0);
+  }
+  changed.clear();
+}
+
+let frameRequested = false;
+function composeNextFrame(chart: Chart): void {
+  changed.add(chart);
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(() => {
+    frameRequested = false;
+    compose();
+  });
+}
+
+/** Replays a drawing's calls (checked by the schema: known codes, fitting arguments) on a context. */
+function replay(ctx: OffscreenCanvasRenderingContext2D, { numbers, kinds, values }: RasterOps): void {
   const target = ctx as unknown as Record<string, unknown>;
+  const arg = (k: number) => (kinds[k] === 1 ? values[numbers[k]!] : numbers[k]);
   let i = 0;
-  while (i < ops.length) {
-    const code = ops[i] as number;
-    const argc = ops[i + 1] as number;
-    if (code >= PROPERTY_CODE) target[RASTER_PROPERTIES[code - PROPERTY_CODE]!] = ops[i + 2];
-    else (target[RASTER_METHODS[code]!] as (...args: unknown[]) => void).apply(ctx, ops.slice(i + 2, i + 2 + argc));
+  while (i < numbers.length) {
+    const code = numbers[i]!;
+    const argc = numbers[i + 1]!;
+    if (code >= PROPERTY_CODE) target[RASTER_PROPERTIES[code - PROPERTY_CODE]!] = arg(i + 2);
+    else {
+      const args = new Array<unknown>(argc);
+      for (let k = 0; k < argc; k++) args[k] = arg(i + 2 + k);
+      (target[RASTER_METHODS[code]!] as (...a: unknown[]) => void).apply(ctx, args);
+    }
     i += 2 + argc;
   }
 }
@@ -47,30 +98,46 @@ function handle(message: LayerRasterToWorker): Promise<void> | void {
   switch (message.type) {
     case 'fonts':
       return loadFonts(message.faces);
-    case 'canvas':
-      layers.set(message.layer, { canvas: message.canvas, ctx: null });
+    case 'chart':
+      charts.set(message.chart, { display: message.canvas, ctx: null, layers: new Map() });
       return;
-    case 'dispose':
-      layers.delete(message.layer);
+    case 'dispose': {
+      const chart = charts.get(message.chart);
+      if (!chart) return;
+      if (message.layer === undefined) {
+        charts.delete(message.chart);
+        changed.delete(chart);
+        return;
+      }
+      chart.layers.delete(message.layer);
+      composeNextFrame(chart);
       return;
+    }
     case 'draw': {
-      const layer = layers.get(message.layer);
-      if (!layer) return;
-      const { canvas } = layer;
+      const chart = charts.get(message.chart);
+      if (!chart) return;
+      let layer = chart.layers.get(message.layer);
+      if (!layer) {
+        const canvas = new OffscreenCanvas(message.width, message.height);
+        const ctx = canvas.getContext('2d');
+        if (!ctx) return;
+        chart.layers.set(message.layer, (layer = { canvas, ctx, visible: message.visible }));
+      }
+      const { canvas, ctx } = layer;
       // Resizing empties the surface and resets its context, as it did the layer's own canvas.
       if (canvas.width !== message.width || canvas.height !== message.height) {
         canvas.width = message.width;
         canvas.height = message.height;
       }
-      layer.ctx ??= canvas.getContext('2d');
-      if (!layer.ctx) return;
+      layer.visible = message.visible;
       try {
-        replay(layer.ctx, message.ops);
+        replay(ctx, message.ops);
       } catch (error) {
         // A call the context refused (arguments of the wrong kind): start the next drawing from a clean state.
         console.error('layer raster: drawing stopped', error);
-        layer.ctx.reset();
+        ctx.reset();
       }
+      composeNextFrame(chart);
       return;
     }
   }

@@ -1,7 +1,8 @@
 /**
  * What the page sends the layer-raster worker (layerRaster.worker.ts),
- * described once and checked on arrival: a layer's display canvas, a layer's
- * drawing as a list of 2D-context calls, and that a layer is gone. Only the
+ * described once and checked on arrival: the page's fonts, a chart's display
+ * canvas, a layer's drawing as a list of 2D-context calls, and that a layer or
+ * a chart is gone. Only the
  * calls and properties named here are ever replayed, with plain values as
  * arguments (numbers, strings, booleans, a dash array); nothing that
  * reads pixels back or draws an image. Text is drawn in the page's own fonts,
@@ -71,49 +72,65 @@ export const RASTER_PROPERTIES = [
 ] as const;
 
 /**
- * A drawing's calls, flat (one array of plain values, cheap to send): each call is its code, the number of
- * its arguments, then the arguments. Codes below RASTER_METHODS.length are methods; the codes after them
- * set the property RASTER_PROPERTIES[code - RASTER_METHODS.length] to the one argument.
+ * A drawing's calls, flat and cheap to send (typed arrays, handed over, not copied): each call is its
+ * code, the number of its arguments, then the arguments, in `numbers`. Codes below RASTER_METHODS.length
+ * are methods; the codes after them set the property RASTER_PROPERTIES[code - RASTER_METHODS.length] to
+ * the one argument. An argument that is not a number (a colour, a line cap, a dash array, a text) is in
+ * `values`, and its slot in `numbers`, marked 1 in `kinds`, holds its index there.
  */
-export type RasterOps = (number | string | boolean | number[])[];
+export interface RasterOps {
+  readonly numbers: Float64Array;
+  readonly kinds: Uint8Array;
+  readonly values: readonly (string | boolean | number[])[];
+}
 export const PROPERTY_CODE = RASTER_METHODS.length;
 const CODES = RASTER_METHODS.length + RASTER_PROPERTIES.length;
 /** ellipse has the most arguments. */
 const MAX_ARGS = 8;
 
-/** A 4K layer of 50 curves is about 100,000 values; ten times that is not ours. */
-const MAX_VALUES = 1_000_000;
+/** A 4K layer of 50 curves is about 50,000 numbers; twenty times that is not ours. */
+const MAX_NUMBERS = 1_000_000;
 
 const isValue = (v: unknown): boolean =>
-  typeof v === 'number' ||
   typeof v === 'boolean' ||
   (typeof v === 'string' && v.length <= 10_000) ||
   (Array.isArray(v) && v.length <= 64 && v.every((n) => typeof n === 'number'));
 
 /** Why a list of calls is not one the page makes; null when it is. */
-function rasterOpsProblem(ops: readonly unknown[]): string | null {
+function rasterOpsProblem({ numbers, kinds, values }: RasterOps): string | null {
+  if (kinds.length < numbers.length) return 'fewer kinds than numbers';
+  const whole = (i: number, max: number) => kinds[i] === 0 && Number.isInteger(numbers[i]) && numbers[i]! >= 0 && numbers[i]! <= max;
   let i = 0;
-  while (i < ops.length) {
-    const code = ops[i];
-    const argc = ops[i + 1];
-    if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= CODES) return `no call has the code ${String(code)} (at ${i})`;
-    if (typeof argc !== 'number' || !Number.isInteger(argc) || argc < 0 || argc > MAX_ARGS || i + 2 + argc > ops.length) return `a call at ${i} has ${String(argc)} arguments`;
-    if (code >= PROPERTY_CODE && (argc !== 1 || Array.isArray(ops[i + 2]))) return `a property set at ${i} needs one plain value`;
-    for (let k = i + 2; k < i + 2 + argc; k++) if (!isValue(ops[k])) return `argument at ${k} is not a number, boolean, string (up to 10,000 characters) or dash array`;
+  while (i < numbers.length) {
+    if (!whole(i, CODES - 1)) return `no call has the code ${numbers[i]} (at ${i})`;
+    if (i + 1 >= numbers.length || !whole(i + 1, MAX_ARGS)) return `a call at ${i} has no fitting count of arguments`;
+    const code = numbers[i]!;
+    const argc = numbers[i + 1]!;
+    if (i + 2 + argc > numbers.length) return `a call at ${i} has ${argc} arguments, the list ends before`;
+    for (let k = i + 2; k < i + 2 + argc; k++) {
+      if (kinds[k] === 0) continue;
+      if (kinds[k] !== 1 || !Number.isInteger(numbers[k]) || numbers[k]! < 0 || numbers[k]! >= values.length) return `argument at ${k} names no value`;
+    }
+    if (code >= PROPERTY_CODE && (argc !== 1 || (kinds[i + 2] === 1 && Array.isArray(values[numbers[i + 2]!])))) return `a property set at ${i} needs one plain value`;
     i += 2 + argc;
   }
   return null;
 }
 
 export const RasterOps = z
-  .array(z.unknown())
-  .max(MAX_VALUES)
+  .object({
+    numbers: z.instanceof(Float64Array).refine((a) => a.length <= MAX_NUMBERS, 'too many numbers'),
+    kinds: z.instanceof(Uint8Array).refine((a) => a.length <= MAX_NUMBERS, 'too many kinds'),
+    values: z.array(z.unknown().refine(isValue, 'a boolean, a string (up to 10,000 characters) or a dash array')).max(MAX_NUMBERS),
+  })
   .superRefine((ops, ctx) => {
-    const problem = rasterOpsProblem(ops);
+    const problem = rasterOpsProblem(ops as RasterOps);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }) as unknown as z.ZodType<RasterOps>;
 
-const layer = z.number().int().nonnegative();
+const chart = z.number().int().nonnegative();
+/** A layer of a chart: its place in the stack (z-index), from the bottom. */
+const layer = z.number().int().min(0).max(1000);
 const offscreenCanvas = z.custom<OffscreenCanvas>((v) => typeof OffscreenCanvas === 'function' && v instanceof OffscreenCanvas, 'an OffscreenCanvas');
 /** Device pixels of a layer: a 4K chart at pixel ratio 4, and some. */
 const side = z.number().int().min(0).max(32_768);
@@ -132,11 +149,14 @@ export type FontFaceSource = z.infer<typeof FontFaceSource>;
 export const LayerRasterToWorker = z.discriminatedUnion('type', [
   /** The page's fonts, for text: drawing waits until they are loaded. */
   z.object({ type: z.literal('fonts'), faces: z.array(FontFaceSource).max(100) }),
-  /** The canvas that shows a layer from now on. */
-  z.object({ type: z.literal('canvas'), layer, canvas: offscreenCanvas }),
-  /** A layer's drawing: its surface at this size (resizing empties it), then these calls, in order. */
-  z.object({ type: z.literal('draw'), layer, width: side, height: side, ops: RasterOps }),
-  /** The layer is gone: its canvas is let go. */
-  z.object({ type: z.literal('dispose'), layer }),
+  /** The canvas that shows a chart's layers, put together, from now on. */
+  z.object({ type: z.literal('chart'), chart, canvas: offscreenCanvas }),
+  /**
+   * A layer's drawing: its surface at this size (resizing empties it), then these calls, in order. A layer
+   * that is not visible (nothing on it) is left out when the chart is put together.
+   */
+  z.object({ type: z.literal('draw'), chart, layer, width: side, height: side, visible: z.boolean(), ops: RasterOps }),
+  /** A layer is gone, or with no layer named, the whole chart. */
+  z.object({ type: z.literal('dispose'), chart, layer: layer.optional() }),
 ]);
 export type LayerRasterToWorker = z.infer<typeof LayerRasterToWorker>;

@@ -5,16 +5,51 @@ import { PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type RasterOps } from
 const TEXT_STATE = ['font', 'letterSpacing', 'wordSpacing', 'direction', 'fontKerning'] as const;
 const READ_METHODS = new Set(['measureText', 'getLineDash', 'getTransform', 'isPointInPath', 'isPointInStroke', 'getContextAttributes', 'isContextLost']);
 
-type Value = RasterOps[number];
-const isPlain = (v: unknown): v is Value =>
-  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || (Array.isArray(v) && v.every((n) => typeof n === 'number'));
+type Value = RasterOps['values'][number];
+const isValue = (v: unknown): v is Value =>
+  typeof v === 'string' || typeof v === 'boolean' || (Array.isArray(v) && v.every((n) => typeof n === 'number'));
 
 /** What one recorder keeps; its context's methods (shared, on one prototype) work on it. */
 interface Recording {
-  ops: RasterOps;
+  /** Codes, counts and numeric arguments; `length` of them are used. */
+  numbers: Float64Array;
+  /** 1 where a slot of `numbers` is an index into `values`. */
+  kinds: Uint8Array;
+  length: number;
+  values: Value[];
   unsupported: string | null;
   /** Properties as last set. */
   readonly state: Map<string, unknown>;
+}
+
+const INITIAL_CAPACITY = 4096;
+
+/** Room for n more slots. */
+function reserve(r: Recording, n: number): void {
+  if (r.length + n <= r.numbers.length) return;
+  const capacity = Math.max(r.numbers.length * 2, r.length + n);
+  const numbers = new Float64Array(capacity);
+  numbers.set(r.numbers.subarray(0, r.length));
+  const kinds = new Uint8Array(capacity);
+  kinds.set(r.kinds.subarray(0, r.length));
+  r.numbers = numbers;
+  r.kinds = kinds;
+}
+
+/** One argument: a number in place, anything else by its index in `values`. */
+function pushArgument(r: Recording, v: unknown): boolean {
+  if (typeof v === 'number') {
+    r.numbers[r.length++] = v;
+    return true;
+  }
+  if (!isValue(v)) {
+    r.numbers[r.length++] = 0;
+    return false;
+  }
+  r.kinds[r.length] = 1;
+  r.numbers[r.length++] = r.values.length;
+  r.values.push(v);
+  return true;
 }
 
 let scratch: OffscreenCanvasRenderingContext2D | null = null;
@@ -57,15 +92,10 @@ function recordingPrototype(): object {
               // An argument left out (Konva passes undefined for arc's anticlockwise) is not sent.
               let argc = args.length;
               while (argc > 0 && args[argc - 1] === undefined) argc--;
-              recording.ops.push(code, argc);
-              for (let i = 0; i < argc; i++) {
-                const arg = args[i];
-                if (isPlain(arg)) recording.ops.push(arg);
-                else {
-                  recording.unsupported ??= name;
-                  recording.ops.push(0);
-                }
-              }
+              reserve(recording, 2 + argc);
+              recording.numbers[recording.length++] = code;
+              recording.numbers[recording.length++] = argc;
+              for (let i = 0; i < argc; i++) if (!pushArgument(recording, args[i])) recording.unsupported ??= name;
             };
     } else {
       const code = properties.get(name);
@@ -77,8 +107,12 @@ function recordingPrototype(): object {
         set(this: RecordingContext, value: unknown) {
           const recording = this[RECORDING];
           recording.state.set(name, value);
-          if (code !== undefined && isPlain(value) && !Array.isArray(value)) recording.ops.push(code, 1, value);
-          else recording.unsupported ??= name;
+          if (code !== undefined && (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')) {
+            reserve(recording, 3);
+            recording.numbers[recording.length++] = code;
+            recording.numbers[recording.length++] = 1;
+            pushArgument(recording, value);
+          } else recording.unsupported ??= name;
         },
       });
     }
@@ -87,13 +121,38 @@ function recordingPrototype(): object {
   const hot = (name: 'moveTo' | 'lineTo' | 'bezierCurveTo') => codes.get(name)!;
   const [moveTo, lineTo, bezierCurveTo] = [hot('moveTo'), hot('lineTo'), hot('bezierCurveTo')];
   proto.moveTo = function (this: RecordingContext, x: number, y: number) {
-    this[RECORDING].ops.push(moveTo, 2, +x, +y);
+    const r = this[RECORDING];
+    reserve(r, 4);
+    const n = r.numbers;
+    n[r.length] = moveTo;
+    n[r.length + 1] = 2;
+    n[r.length + 2] = x;
+    n[r.length + 3] = y;
+    r.length += 4;
   };
   proto.lineTo = function (this: RecordingContext, x: number, y: number) {
-    this[RECORDING].ops.push(lineTo, 2, +x, +y);
+    const r = this[RECORDING];
+    reserve(r, 4);
+    const n = r.numbers;
+    n[r.length] = lineTo;
+    n[r.length + 1] = 2;
+    n[r.length + 2] = x;
+    n[r.length + 3] = y;
+    r.length += 4;
   };
   proto.bezierCurveTo = function (this: RecordingContext, a: number, b: number, c: number, d: number, e: number, f: number) {
-    this[RECORDING].ops.push(bezierCurveTo, 6, +a, +b, +c, +d, +e, +f);
+    const r = this[RECORDING];
+    reserve(r, 8);
+    const n = r.numbers;
+    n[r.length] = bezierCurveTo;
+    n[r.length + 1] = 6;
+    n[r.length + 2] = a;
+    n[r.length + 3] = b;
+    n[r.length + 4] = c;
+    n[r.length + 5] = d;
+    n[r.length + 6] = e;
+    n[r.length + 7] = f;
+    r.length += 8;
   };
   return (prototype = proto);
 }
@@ -114,7 +173,14 @@ function recordingPrototype(): object {
 export class LayerRecorder {
   /** The context to draw on. */
   readonly context: CanvasRenderingContext2D;
-  private readonly recording: Recording = { ops: [], unsupported: null, state: new Map() };
+  private readonly recording: Recording = {
+    numbers: new Float64Array(INITIAL_CAPACITY),
+    kinds: new Uint8Array(INITIAL_CAPACITY),
+    length: 0,
+    values: [],
+    unsupported: null,
+    state: new Map(),
+  };
 
   constructor() {
     const context = Object.create(recordingPrototype()) as RecordingContext;
@@ -132,15 +198,24 @@ export class LayerRecorder {
    * longer matters, and the replay starts from a reset context.
    */
   resized(): void {
-    this.recording.ops = [];
+    this.recording.length = 0;
+    this.recording.kinds.fill(0);
+    this.recording.values = [];
     this.context.reset();
     this.recording.state.clear();
   }
 
-  /** The calls since the last take, in order. */
+  /**
+   * The calls since the last take, in order, on arrays of their own (to be handed to the worker, which
+   * empties them here): the recorder goes on in new ones as large.
+   */
   take(): RasterOps {
-    const ops = this.recording.ops;
-    this.recording.ops = [];
+    const r = this.recording;
+    const ops: RasterOps = { numbers: r.numbers.subarray(0, r.length), kinds: r.kinds.subarray(0, r.length), values: r.values };
+    r.numbers = new Float64Array(r.numbers.length);
+    r.kinds = new Uint8Array(r.kinds.length);
+    r.length = 0;
+    r.values = [];
     return ops;
   }
 }

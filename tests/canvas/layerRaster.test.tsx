@@ -16,61 +16,107 @@ import '../../renderer/fonts/inter.css';
 // React's act() needs this flag outside a test renderer.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-/** A drawing's calls as the page sends them (flat), from readable ones: ['moveTo', 1, 2], ['=', 'lineWidth', 3]. */
-function encode(calls: readonly (readonly unknown[])[]): unknown[] {
-  return calls.flatMap(([name, ...args]) =>
-    name === '=' ? [PROPERTY_CODE + RASTER_PROPERTIES.indexOf(args[0] as never), 1, args[1]] : [RASTER_METHODS.indexOf(name as never), args.length, ...args],
-  );
+/** A drawing's calls as the page sends them, from readable ones: ['moveTo', 1, 2], ['=', 'lineWidth', 3]. */
+function encode(calls: readonly (readonly unknown[])[]): RasterOps {
+  const numbers: number[] = [];
+  const kinds: number[] = [];
+  const values: unknown[] = [];
+  const put = (v: unknown) => {
+    if (typeof v === 'number') {
+      numbers.push(v);
+      kinds.push(0);
+    } else {
+      numbers.push(values.length);
+      kinds.push(1);
+      values.push(v);
+    }
+  };
+  for (const [name, ...args] of calls) {
+    if (name === '=') [PROPERTY_CODE + RASTER_PROPERTIES.indexOf(args[0] as never), 1, args[1]].forEach(put);
+    else [RASTER_METHODS.indexOf(name as never), args.length, ...args].forEach(put);
+  }
+  return { numbers: Float64Array.from(numbers), kinds: Uint8Array.from(kinds), values: values as RasterOps['values'] };
 }
 
 /** The other way round. */
-function decode(ops: RasterOps): unknown[][] {
+function decode({ numbers, kinds, values }: RasterOps): unknown[][] {
+  const arg = (k: number) => (kinds[k] === 1 ? values[numbers[k]!] : numbers[k]);
   const calls: unknown[][] = [];
-  for (let i = 0; i < ops.length; i += 2 + (ops[i + 1] as number)) {
-    const code = ops[i] as number;
-    const args = ops.slice(i + 2, i + 2 + (ops[i + 1] as number));
+  for (let i = 0; i < numbers.length; i += 2 + numbers[i + 1]!) {
+    const code = numbers[i]!;
+    const args = Array.from({ length: numbers[i + 1]! }, (_, k) => arg(i + 2 + k));
     calls.push(code >= PROPERTY_CODE ? ['=', RASTER_PROPERTIES[code - PROPERTY_CODE], ...args] : [RASTER_METHODS[code], ...args]);
   }
   return calls;
 }
 
+/** Raw lists of calls: numbers, and which of them name a value. */
+const raw = (numbers: number[], values: unknown[] = [], kinds: number[] = numbers.map(() => 0)) => ({
+  numbers: Float64Array.from(numbers),
+  kinds: Uint8Array.from(kinds),
+  values,
+});
+
 describe('the layer-raster worker boundary', () => {
   it('takes the messages the page sends', () => {
     for (const message of [
-      { type: 'canvas', layer: 0, canvas: new OffscreenCanvas(10, 10) },
+      { type: 'fonts', faces: [{ family: 'Inter', url: '/assets/inter.woff2', weight: '400', style: 'normal', stretch: 'normal', unicodeRange: 'U+0-FF' }] },
+      { type: 'chart', chart: 0, canvas: new OffscreenCanvas(10, 10) },
       {
         type: 'draw',
-        layer: 0,
+        chart: 0,
+        layer: 3,
         width: 3840,
+        visible: true,
         height: 1700,
-        ops: encode([['reset'], ['scale', 2, 2], ['=', 'strokeStyle', '#0072B2'], ['setLineDash', [6, 4]], ['bezierCurveTo', 1, 2, 3, 4, 5, 6], ['fill', 'evenodd'], ['=', 'imageSmoothingEnabled', true]]),
+        ops: encode([
+          ['reset'],
+          ['scale', 2, 2],
+          ['=', 'strokeStyle', '#0072B2'],
+          ['setLineDash', [6, 4]],
+          ['bezierCurveTo', 1, 2, 3, 4, 5, 6],
+          ['fill', 'evenodd'],
+          ['=', 'imageSmoothingEnabled', true],
+          ['=', 'font', 'bold 26px Inter'],
+          ['fillText', 'Handover', 10, 20],
+        ]),
       },
-      { type: 'dispose', layer: 0 },
+      { type: 'dispose', chart: 0, layer: 3 },
+      { type: 'dispose', chart: 0 },
     ]) {
       expect(LayerRasterToWorker.safeParse(message).success).toBe(true);
     }
   });
 
   it('refuses what the page never sends', () => {
-    const draw = (ops: unknown[]) => ({ type: 'draw', layer: 0, width: 100, height: 100, ops });
+    const draw = (ops: unknown) => ({ type: 'draw', chart: 0, layer: 1, width: 100, height: 100, visible: true, ops });
+    const moveTo = RASTER_METHODS.indexOf('moveTo');
     for (const message of [
       null,
-      { type: 'paint', layer: 0 },
-      { type: 'canvas', layer: 0, canvas: {} },
-      { type: 'dispose', layer: -1 },
-      { ...draw([]), width: 1.5 },
-      { ...draw([]), height: 40_000 },
-      draw([RASTER_METHODS.length + RASTER_PROPERTIES.length, 0]), // no such call (drawImage, fillText, font … have none)
-      draw([-1, 0]),
-      draw([0.5, 0]),
-      draw(['drawImage', 3, 0, 0, 0]),
-      draw([RASTER_METHODS.indexOf('moveTo'), 2, 1]), // fewer arguments than it says
-      draw([RASTER_METHODS.indexOf('moveTo'), 9, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
-      draw([RASTER_METHODS.indexOf('moveTo'), 2, { x: 1 }, 2]),
+      { type: 'paint', chart: 0 },
+      { type: 'chart', chart: 0, canvas: {} },
+      { type: 'dispose', chart: -1 },
+      { type: 'dispose', chart: 0, layer: 1.5 },
+      { ...draw(encode([])), visible: 'yes' },
+      { ...draw(encode([])), chart: undefined },
+      { ...draw(encode([])), width: 1.5 },
+      { ...draw(encode([])), height: 40_000 },
+      { type: 'fonts', faces: [{ family: '', url: '/x.woff2', weight: '400', style: 'normal', stretch: 'normal', unicodeRange: '' }] },
+      draw([moveTo, 2, 1, 2]), // a plain array, not the typed ones
+      draw(raw([RASTER_METHODS.length + RASTER_PROPERTIES.length, 0])), // no such call (drawImage, getImageData … have none)
+      draw(raw([-1, 0])),
+      draw(raw([0.5, 0])),
+      draw(raw([moveTo, 2, 1])), // fewer arguments than it says
+      draw(raw([moveTo, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9])),
+      draw(raw([moveTo], [], [1])), // a code that is a value
+      draw(raw([moveTo, 2, 0, 2], [], [0, 0, 1, 0])), // names a value that is not there
+      draw(raw([moveTo, 2, 0, 2], [{ x: 1 }], [0, 0, 1, 0])),
       draw(encode([['fillText', 'x'.repeat(10_001), 0, 0]])),
-      draw([PROPERTY_CODE, 2, 1, 2]), // a property takes one value
+      draw(raw([PROPERTY_CODE, 2, 1, 2])), // a property takes one value
+      draw(encode([['=', 'lineWidth', [1, 2]]])),
       draw(encode([['setLineDash', Array.from({ length: 65 }, () => 1)]])),
-      draw(Array.from({ length: 1_000_001 }, () => 0)),
+      draw(raw([moveTo, 0], [], [0])), // fewer kinds than numbers
+      draw(raw(Array.from({ length: 1_000_001 }, () => 0))),
     ]) {
       expect(LayerRasterToWorker.safeParse(message).success).toBe(false);
     }
@@ -103,7 +149,7 @@ describe('LayerRecorder', () => {
       ['stroke'],
       ['restore'],
     ]);
-    expect(recorder.take()).toEqual([]);
+    expect(decode(recorder.take())).toEqual([]);
     expect(recorder.unsupported).toBeNull();
   });
 
@@ -247,8 +293,9 @@ describe('curve layers drawn by the layer-raster worker', () => {
     const onPage = mount(false);
     const byWorker = mount(true);
     const chart = (host: HTMLDivElement) => host.querySelector<HTMLElement>('[data-testid="curve-chart"]')!;
-    // The layers of one chart go to the worker; the other's stay here.
-    await vi.waitFor(() => expect(byWorker.querySelectorAll('canvas[data-raster="worker"]').length).toBe(5));
+    // The layers of one chart go to the worker and are shown through one canvas; the other's stay here.
+    await vi.waitFor(() => expect(byWorker.querySelectorAll('canvas[data-raster="worker"]').length).toBe(1));
+    expect(byWorker.querySelectorAll('canvas[data-layer-display]').length).toBe(1);
     expect(onPage.querySelectorAll('canvas[data-raster="worker"]').length).toBe(0);
     // What the worker draws reaches the screen in its own frames: wait until both charts look alike.
     let a: Uint8ClampedArray = new Uint8ClampedArray();
