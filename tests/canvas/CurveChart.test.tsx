@@ -7,18 +7,13 @@ import { layoutChart, LAPTOP_STYLE } from '../../renderer/canvas/chartGeometry';
 import { LiveStrokeTiles, LiveStrokeWorkerLink } from '../../renderer/canvas/liveStrokeTiles';
 import { enthusiasm, timePos, type Curve, type LineStyle, type Participant, type StrokeSample, type Team } from '../../renderer/domain';
 import type { VisibleCurve } from '../../renderer/state';
+import { milestones, phases, scale } from './chartFixture';
 
 // React's act() needs this flag outside a test renderer.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const WIDTH = 800;
 const HEIGHT = 400;
-const phases = [
-  { id: 'a', name: 'Sales', width: 1 },
-  { id: 'b', name: 'Delivery', width: 1 },
-];
-const milestones = [{ id: 'h', name: 'Handover', at: timePos(0.5) }];
-const scale = { low: 'disappointed', mid: 'satisfied', high: 'thrilled' };
 const geometry = layoutChart(WIDTH, HEIGHT, phases, milestones, 'h', [scale.low, scale.mid, scale.high], LAPTOP_STYLE);
 
 function flatCurve(name: string, color: string, lineStyle: LineStyle, level: number): VisibleCurve {
@@ -402,11 +397,12 @@ describe('CurveChart', () => {
     const fire = pointer();
     fire('pointerdown', 0.1, 0.4);
     for (let i = 1; i <= 8; i++) fire('pointermove', 0.1 + i * 0.05, 0.4);
-    fire('pointerup', 0.5, 0.4);
     const stroked = [geometry.xOf(timePos(0.3)), geometry.yOf(enthusiasm(0.4))] as const;
-    expect(committed.length).toBeGreaterThan(2);
-    // Between pointer-up and the new curves: the live stroke holds the place (past the linger time, too).
+    // While the pen is down the stroke is on screen. (Looked at before pointer-up: after it, a stroke with
+    // no new curve stays only LIVE_LINGER_MS, shorter than a screenshot takes on a loaded machine.)
     await waitUntilShown(...stroked, [0, 158, 115]);
+    fire('pointerup', 0.5, 0.4);
+    expect(committed.length).toBeGreaterThan(2);
     // The committed curve comes out elsewhere (as a redraw blended into an old curve might): the stroke
     // goes, the curve is there.
     const curve = flatCurve('Pat', '#009E73', 'solid', 0.6);
@@ -422,9 +418,11 @@ describe('CurveChart', () => {
     const fire = pointer();
     fire('pointerdown', 0.3, 0.4);
     fire('pointermove', 0.35, 0.45);
-    fire('pointerup', 0.4, 0.5);
+    fire('pointermove', 0.4, 0.5);
     const at = [geometry.xOf(timePos(0.35)), geometry.yOf(enthusiasm(0.45))] as const;
+    // On screen while the pen is down (after pointer-up it stays only LIVE_LINGER_MS).
     await waitUntilShown(...at, [0, 158, 115]);
+    fire('pointerup', 0.4, 0.5);
     await waitUntilShown(...at, [0, 158, 115], false);
   });
 

@@ -12,6 +12,7 @@ import { enthusiasm, timePos, type Curve, type LineStyle, type Participant, type
 import type { VisibleCurve } from '../../renderer/state';
 // The app's bundled font, as the page has it: the worker must draw text in it too.
 import '../../renderer/fonts/inter.css';
+import { milestones, phases, scale } from './chartFixture';
 
 // React's act() needs this flag outside a test renderer.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -195,12 +196,6 @@ describe('LayerRecorder', () => {
 
 const WIDTH = 700;
 const HEIGHT = 350;
-const phases = [
-  { id: 'a', name: 'Sales', width: 1 },
-  { id: 'b', name: 'Delivery', width: 1 },
-];
-const milestones = [{ id: 'h', name: 'Handover', at: timePos(0.5) }];
-const scale = { low: 'disappointed', mid: 'satisfied', high: 'thrilled' };
 
 function waveCurve(name: string, color: string, lineStyle: LineStyle, phase: number, faded: boolean): VisibleCurve {
   const team: Team = { id: `t-${lineStyle}`, name: lineStyle, role: 'other', lineStyle };
@@ -345,20 +340,13 @@ describe('curve layers drawn by the layer-raster worker', () => {
 describe('a layer the worker cannot draw', () => {
   it('goes back to the page for good, and is drawn there at once', async () => {
     await page.viewport(440, 240);
-    const host = document.createElement('div');
-    Object.assign(host.style, { width: '400px', height: '200px', background: '#fff' });
-    document.body.append(host);
-    hosts.push(host);
-    const stage = new Konva.Stage({ container: host, width: 400, height: 200, listening: false });
-    const layer = new Konva.Layer({ listening: false });
-    stage.add(layer);
+    const { host, stage, layer } = stageWithSquare();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stop = displayLayer(layer, 1, true);
     expect(host.querySelectorAll('canvas[data-raster="worker"]').length).toBe(1);
     // An image is not sent to the worker.
     const image = document.createElement('canvas');
     image.width = image.height = 20;
-    layer.add(new Konva.Rect({ x: 0, y: 0, width: 200, height: 200, fill: '#0072B2' }));
     layer.add(new Konva.Image({ x: 220, y: 80, image, width: 20, height: 20 }));
     layer.draw();
     await vi.waitFor(() => expect(host.querySelectorAll('canvas[data-raster="worker"]').length).toBe(0));

@@ -6,6 +6,7 @@ import { CurveChart } from '../../renderer/canvas/CurveChart';
 import { layoutChart, LAPTOP_STYLE } from '../../renderer/canvas/chartGeometry';
 import { applyStroke, enthusiasm, timePos, type CurvePoint, type StrokeSample } from '../../renderer/domain';
 import type { VisibleCurve } from '../../renderer/state';
+import { milestones, phases, scale } from './chartFixture';
 
 // Redrawing and scribbling as a person sees it: the curves applyStroke stores, drawn by the chart.
 // Screenshots go to reports/shots/issue-11/ for a look.
@@ -14,12 +15,6 @@ import type { VisibleCurve } from '../../renderer/state';
 
 const WIDTH = 900;
 const HEIGHT = 450;
-const phases = [
-  { id: 'a', name: 'Sales', width: 1 },
-  { id: 'b', name: 'Delivery', width: 1 },
-];
-const milestones = [{ id: 'h', name: 'Handover', at: timePos(0.5) }];
-const scale = { low: 'disappointed', mid: 'satisfied', high: 'thrilled' };
 const geometry = layoutChart(WIDTH, HEIGHT, phases, milestones, 'h', [scale.low, scale.mid, scale.high], LAPTOP_STYLE);
 
 const s = (x: number, y: number): StrokeSample => ({ x: timePos(x), y: enthusiasm(y) });
