@@ -120,26 +120,19 @@ function recordingPrototype(): object {
   // The calls Konva makes most, without rest arguments (numbers, as d3-shape and Konva pass them).
   const hot = (name: 'moveTo' | 'lineTo' | 'bezierCurveTo') => codes.get(name)!;
   const [moveTo, lineTo, bezierCurveTo] = [hot('moveTo'), hot('lineTo'), hot('bezierCurveTo')];
-  proto.moveTo = function (this: RecordingContext, x: number, y: number) {
-    const r = this[RECORDING];
-    reserve(r, 4);
-    const n = r.numbers;
-    n[r.length] = moveTo;
-    n[r.length + 1] = 2;
-    n[r.length + 2] = x;
-    n[r.length + 3] = y;
-    r.length += 4;
-  };
-  proto.lineTo = function (this: RecordingContext, x: number, y: number) {
-    const r = this[RECORDING];
-    reserve(r, 4);
-    const n = r.numbers;
-    n[r.length] = lineTo;
-    n[r.length + 1] = 2;
-    n[r.length + 2] = x;
-    n[r.length + 3] = y;
-    r.length += 4;
-  };
+  const point = (code: number) =>
+    function (this: RecordingContext, x: number, y: number) {
+      const r = this[RECORDING];
+      reserve(r, 4);
+      const n = r.numbers;
+      n[r.length] = code;
+      n[r.length + 1] = 2;
+      n[r.length + 2] = x;
+      n[r.length + 3] = y;
+      r.length += 4;
+    };
+  proto.moveTo = point(moveTo);
+  proto.lineTo = point(lineTo);
   proto.bezierCurveTo = function (this: RecordingContext, a: number, b: number, c: number, d: number, e: number, f: number) {
     const r = this[RECORDING];
     reserve(r, 8);
