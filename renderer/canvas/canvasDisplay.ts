@@ -36,7 +36,7 @@ export function displayLayer(layer: Konva.Layer, zIndex: number, offThread = fal
   const source = layer.getCanvas()._canvas;
   const host = source.parentElement;
   if (!host || typeof source.transferControlToOffscreen !== 'function') return () => undefined;
-  const display = makeDisplay(source, zIndex);
+  const display = makeDisplay(source.getAttribute('data-layer') ?? '', zIndex);
   const surface = display.transferControlToOffscreen().getContext('2d');
   if (!surface) return () => undefined;
 
@@ -78,10 +78,10 @@ export function displayLayer(layer: Konva.Layer, zIndex: number, offThread = fal
   };
 }
 
-/** The canvas that shows a layer: over the layer's own, hidden until the layer's first draw. */
-function makeDisplay(source: HTMLCanvasElement, zIndex: number): HTMLCanvasElement {
+/** The canvas that shows a layer (or a worker's chart): over the layers' own, hidden until the first draw. */
+function makeDisplay(name: string, zIndex: number): HTMLCanvasElement {
   const display = document.createElement('canvas');
-  display.setAttribute('data-layer-display', source.getAttribute('data-layer') ?? '');
+  display.setAttribute('data-layer-display', name);
   Object.assign(display.style, { position: 'absolute', left: '0', top: '0', zIndex: String(zIndex), pointerEvents: 'none', display: 'none' });
   return display;
 }
@@ -181,11 +181,9 @@ class WorkerChart {
       link.fontsSent = true;
       link.post({ type: 'fonts', faces: pageFontFaces() });
     }
-    const display = document.createElement('canvas');
-    display.setAttribute('data-layer-display', 'chart');
+    // Under the live stroke and anything else the chart puts on top.
+    const display = makeDisplay('chart', 1);
     display.setAttribute('data-raster', 'worker');
-    // Under the live stroke and anything else the chart puts on top; hidden until the first draw.
-    Object.assign(display.style, { position: 'absolute', left: '0', top: '0', zIndex: '1', pointerEvents: 'none', display: 'none' });
     const offscreen = display.transferControlToOffscreen();
     link.post({ type: 'chart', chart: this.id, canvas: offscreen }, [offscreen]);
     host.append(display);

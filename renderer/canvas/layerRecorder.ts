@@ -1,8 +1,8 @@
 import { PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type RasterOps } from './layerRasterProtocol';
 
-/** Calls that only read: answered by a 1×1 context, never written down (Konva draws curves without them). */
 /** What a text's measure depends on. */
 const TEXT_STATE = ['font', 'letterSpacing', 'wordSpacing', 'direction', 'fontKerning'] as const;
+/** Calls that only read: answered by a 1×1 context, never written down (Konva draws curves without them). */
 const READ_METHODS = new Set(['measureText', 'getLineDash', 'getTransform', 'isPointInPath', 'isPointInStroke', 'getContextAttributes', 'isContextLost']);
 
 type Value = RasterOps['values'][number];
