@@ -19,6 +19,19 @@ export function numberLocale(language: string): string {
   return language.toLowerCase().startsWith('de') ? 'de-DE' : 'en-US';
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+/**
+ * One Intl.NumberFormat per locale and options, made once: making one costs about as much as formatting
+ * a hundred numbers, and the room view formats every curve's handover drop on each update.
+ */
+function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const locale = numberLocale(language);
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
 /**
  * A number with a fixed count of decimals in the language's conventions. Rounded first, so a value that
  * rounds to zero has no sign ("0,0", not "−0,0"); a negative one gets the real minus sign.
@@ -26,7 +39,7 @@ export function numberLocale(language: string): string {
 export function formatDecimal(value: number, language: string, decimals: number, options: { signed?: boolean } = {}): string {
   const factor = 10 ** decimals;
   const rounded = Math.round(value * factor) / factor;
-  const text = new Intl.NumberFormat(numberLocale(language), {
+  const text = numberFormat(language, {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     signDisplay: options.signed ? 'exceptZero' : 'auto',
@@ -47,7 +60,7 @@ export function formatSignedLevel(value: number, language: string): string {
 /** A share in [0, 1] as whole percent ("83 %" / "83%"), never "−0 %". */
 export function formatShare(value: number, language: string): string {
   const rounded = Math.round(value * 100) / 100;
-  return new Intl.NumberFormat(numberLocale(language), { style: 'percent', maximumFractionDigits: 0 })
+  return numberFormat(language, { style: 'percent', maximumFractionDigits: 0 })
     .format(rounded === 0 ? 0 : rounded)
     .replace('-', MINUS);
 }
@@ -64,7 +77,7 @@ export function formatCorrelation(value: number, language: string): string {
 export function formatInputNumber(value: number, language: string, maxDecimals = 1): string {
   const factor = 10 ** maxDecimals;
   const rounded = Math.round(value * factor) / factor;
-  return new Intl.NumberFormat(numberLocale(language), { maximumFractionDigits: maxDecimals, useGrouping: false })
+  return numberFormat(language, { maximumFractionDigits: maxDecimals, useGrouping: false })
     .format(rounded === 0 ? 0 : rounded)
     .replace('-', MINUS);
 }
