@@ -1,9 +1,10 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type Konva from 'konva';
 import { Circle, Group, Shape } from 'react-konva';
 import type { CurvePoint, LineStyle } from '../domain';
 import { dashPattern, type ChartGeometry } from './chartGeometry';
 import { curveLine } from './chartShapes';
+import { recordPath, tracePath } from './pathCommands';
 
 interface Props {
   readonly geometry: ChartGeometry;
@@ -17,19 +18,21 @@ interface Props {
 }
 
 /**
- * A finished curve: monotone cubic through the stored points (d3-shape draws
- * straight into Konva's context), in the participant's colour and the
+ * A finished curve: monotone cubic through the stored points (d3-shape's,
+ * worked out once per points and geometry, then traced from that for the
+ * casing, the line and every redraw), in the participant's colour and the
  * team's line style, with a dot where it starts and ends so a partial
  * curve's span is plain to see.
  */
 export const CurveShape = memo(function CurveShape({ geometry: g, points, color, lineStyle, faded, width, opacity }: Props) {
   const w = width ?? g.style.curveWidth;
+  const path = useMemo(() => recordPath((sink) => curveLine(g).context(sink as unknown as CanvasRenderingContext2D)(points as CurvePoint[])), [g, points]);
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return null;
   const trace = (ctx: Konva.Context, shape: Konva.Shape) => {
     ctx.beginPath();
-    curveLine(g).context(ctx as unknown as CanvasRenderingContext2D)(points as CurvePoint[]);
+    tracePath(ctx._context, path);
     ctx.strokeShape(shape);
   };
   // High contrast: a dark outline under the line (same dashes), so light colours hold on white.

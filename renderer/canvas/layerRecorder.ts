@@ -151,6 +151,20 @@ function recordingPrototype(): object {
 }
 
 /**
+ * Appends a path written down in the recorder's own format (pathCommands.ts: numbers only) to the
+ * recording behind `context`, in one copy. False when `context` is not a recording context.
+ */
+export function appendRecordedPath(context: unknown, path: Float64Array): boolean {
+  if (typeof context !== 'object' || context === null || !(RECORDING in context)) return false;
+  const r = (context as RecordingContext)[RECORDING];
+  reserve(r, path.length);
+  r.numbers.set(path, r.length);
+  r.kinds.fill(0, r.length, r.length + path.length);
+  r.length += path.length;
+  return true;
+}
+
+/**
  * A stand-in for a canvas's 2D context that draws nothing: it writes down
  * the calls made on it (the ones layerRasterProtocol.ts names, with plain
  * arguments), for a worker to replay on the canvas that shows the layer.
