@@ -58,6 +58,8 @@ export async function drawFor(page: Page, name: string, y: (t: number) => number
 export async function readCurveValues(page: Page): Promise<string[][]> {
   const details = page.locator('details.values');
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  // The table is built once the details are open.
+  await page.getByTestId('curve-values').waitFor();
   const rows = await page.getByTestId('curve-values').locator('tbody tr').all();
   return Promise.all(rows.map(async (row) => (await row.locator('th, td').allInnerTexts()).map((text) => text.trim())));
 }

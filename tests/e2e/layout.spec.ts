@@ -104,6 +104,7 @@ for (const language of LANGUAGES) {
 
         await page.keyboard.press('Alt+3');
         await page.locator('details.values summary').click();
+        await page.getByTestId('curve-values').waitFor();
         await check(page, found, '3-reveal', tag);
 
         await page.keyboard.press('Alt+4');
