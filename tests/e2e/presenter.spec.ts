@@ -172,6 +172,9 @@ test('present mode on a single screen: → and Space step the reveal, ← steps 
   await page.keyboard.press('PageDown');
   await expect(present.getByTestId('curve-chart')).toHaveAttribute('data-curve-count', '2');
 
+  // The key hint fades out in 4 s, and then is gone: not left invisible over the legend.
+  await expect(present.locator('.present-mode__hint')).toBeHidden({ timeout: 6000 });
+
   await page.keyboard.press('Escape');
   await expect(present).toHaveCount(0);
   await expect(page.getByTestId('reveal-status')).toHaveText('2 of 2 curves revealed');
