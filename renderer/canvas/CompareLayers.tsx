@@ -3,7 +3,7 @@ import { Arrow, Circle, Group, Line, Path, Rect, Shape, Text } from 'react-konva
 import type { LineStyle, NoteKind, Series, TimePos } from '../domain';
 import { enthusiasm } from '../domain';
 import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
-import { dashPattern, estimateTextWidth, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
+import { CHART_FONT, dashPattern, estimateTextWidth, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
 import { bandArea, bandRows, seriesLine, seriesRows } from './chartShapes';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_LINE_HALO } from './colors';
 
@@ -136,6 +136,7 @@ export function DisagreementShading({
           />
           <Circle x={(g.xOf(s.start) + g.xOf(s.end)) / 2} y={g.plot.bottom - f * 1.1} radius={f * 0.85} fill={SPAN_COLOR} />
           <Text
+            fontFamily={CHART_FONT}
             x={(g.xOf(s.start) + g.xOf(s.end)) / 2 - f}
             y={g.plot.bottom - f * 1.1 - f * 0.5}
             width={f * 2}
@@ -160,6 +161,7 @@ export function TargetLine({ geometry: g, grid, values, label }: { geometry: Cha
       <SeriesLine geometry={g} grid={grid} values={values} color={TARGET_COLOR} width={w} dash={[w * 4, w * 3]} opacity={0.75} />
       {last !== null && last !== undefined && (
         <Text
+          fontFamily={CHART_FONT}
           x={g.plot.right - 200}
           y={g.yOf(enthusiasm(last)) - g.style.fontSize * 1.6}
           width={196}
@@ -203,7 +205,7 @@ export function HandoverDropMarker({ geometry: g, handoverAt, from, to, lowAt, c
       {/* No buffer canvas when dimmed (perfect drawing): the room screen's worker cannot replay one. */}
       <Arrow points={[x1, y0, x1, y1]} stroke={color} fill={color} strokeWidth={2.5 * k} pointerLength={f * 0.7} pointerWidth={f * 0.7} perfectDrawEnabled={false} />
       <Rect x={labelX - 4} y={(y0 + y1) / 2 - f * 0.85} width={estimateTextWidth(label, f) * 1.1 + 10} height={f * 1.7} fill="#ffffff" opacity={0.9} cornerRadius={4} />
-      <Text x={labelX} y={(y0 + y1) / 2 - f * 0.55} text={label} fontSize={f} fontStyle="bold" fill={color} />
+      <Text x={labelX} y={(y0 + y1) / 2 - f * 0.55} text={label} fontSize={f} fontStyle="bold" fontFamily={CHART_FONT} fill={color} />
     </Group>
   );
 }
@@ -249,7 +251,7 @@ export function GapStrip({ geometry: g, grid, gap, colorA, colorB, label }: GapS
           />
         );
       })}
-      <Text x={0} y={mid - f * 0.5} width={strip.left - f * 0.8} align="right" text={label} fontSize={f * 0.9} fill={colors.axisText} />
+      <Text x={0} y={mid - f * 0.5} width={strip.left - f * 0.8} align="right" text={label} fontSize={f * 0.9} fontFamily={CHART_FONT} fill={colors.axisText} />
     </Group>
   );
 }
@@ -381,6 +383,7 @@ export function NoteMarkers({ geometry: g, notes }: { geometry: ChartGeometry; n
               perfectDrawEnabled={false}
             />
             <Text
+              fontFamily={CHART_FONT}
               x={x - f}
               y={g.plot.top + f * 0.2 - f * 0.45}
               width={f * 2}

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import { Layer, Stage } from 'react-konva';
 import type { Enthusiasm, Milestone, Phase, Scale, StrokeSample, TimePos } from '../domain';
 import type { VisibleCurve } from '../state/selectors';
-import { layoutChart, LAPTOP_STYLE, type ChartGeometry, type ChartStyle } from './chartGeometry';
+import { CHART_FONT, CHART_FONT_FACES, layoutChart, LAPTOP_STYLE, type ChartGeometry, type ChartStyle } from './chartGeometry';
 import { ChartBackground } from './ChartBackground';
 import { displayLayer, drawAFrameLater } from './canvasDisplay';
 import { CurveMarkers, type ChartMarker } from './CompareLayers';
@@ -18,8 +18,6 @@ const CONTAINER_STYLE = { position: 'relative', width: '100%', height: '100%', o
 const LIVE_STYLE = { position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 10 } as const;
 /** After pointer-up the live stroke stays until the committed curve is drawn, or this long if nothing changed. */
 const LIVE_LINGER_MS = 300;
-
-export const CHART_FONT = 'Inter, "Helvetica Neue", Arial, sans-serif';
 
 export interface CurveChartProps {
   readonly phases: readonly Phase[];
@@ -136,8 +134,10 @@ export function CurveChart(props: CurveChartProps) {
       style={CONTAINER_STYLE}
     >
       {width > 0 && height > 0 && (
-        <Stage width={width} height={height} listening={false} ref={resizeWithoutDrawing}>
-          <Layer listening={false} key={fontsReady ? 'fonts' : 'nofonts'} ref={refs.background}>
+        // Made again once the chart's fonts are in: every layer's text (and what was measured in the
+        // fallback font) is drawn anew. Loaded fonts are there from the start, and nothing is made twice.
+        <Stage key={fontsReady ? 'fonts' : 'nofonts'} width={width} height={height} listening={false} ref={resizeWithoutDrawing}>
+          <Layer listening={false} ref={refs.background}>
             <ChartBackground geometry={geometry} scale={scale} handoverBadge={props.handoverBadge} fontFamily={CHART_FONT} />
           </Layer>
           {/* Every layer is always there, empty or not: react-konva redraws the whole stage when a layer is
@@ -259,20 +259,20 @@ function usePick(
   }, [containerRef]);
 }
 
-/** Re-render once the bundled font has loaded, so canvas text uses it. */
+/** Whether the faces the chart draws text in are loaded; loads them (a canvas asks for none itself) and says so when done. */
 function useFontsReady(): boolean {
-  const [ready, setReady] = useState(() => document.fonts?.status === 'loaded');
+  const [ready, setReady] = useState(() => !document.fonts || CHART_FONT_FACES.every((face) => document.fonts.check(face)));
   useEffect(() => {
-    if (ready || !document.fonts) return;
+    if (ready) return;
     let alive = true;
-    void document.fonts.ready.then(() => alive && setReady(true));
+    // A face that fails to load leaves the fallback font, drawn once more: nothing to wait for.
+    void Promise.allSettled(CHART_FONT_FACES.map((face) => document.fonts.load(face))).then(() => alive && setReady(true));
     return () => {
       alive = false;
     };
   }, [ready]);
   return ready;
 }
-
 
 interface LiveStroke {
   /** Called after a render with new curves: a committed stroke's tiles go in the frame its curve is drawn. */

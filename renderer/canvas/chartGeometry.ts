@@ -85,6 +85,11 @@ export interface ChartGeometry {
   readonly gridLevels: readonly Enthusiasm[];
 }
 
+/** The chart's text font on every layer: the app's bundled Inter, as the report's figures use it. */
+export const CHART_FONT = 'Inter, "Helvetica Neue", Arial, sans-serif';
+/** The faces the chart draws text in (400, 600 and bold), loaded before its text is drawn: a canvas does not wait for a font. */
+export const CHART_FONT_FACES = ['400', '600', '700'].map((weight) => `${weight} 16px ${CHART_FONT}`);
+
 /** Rough text width for layout decisions (labels are measured again when drawn). */
 export const estimateTextWidth = (text: string, fontSize: number) => text.length * fontSize * 0.56;
 
