@@ -4,7 +4,7 @@ import type { LineStyle, NoteKind, Series, TimePos } from '../domain';
 import { enthusiasm } from '../domain';
 import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
 import { CHART_FONT, dashPattern, estimateTextWidth, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
-import { bandArea, bandRows, seriesLine, seriesRows } from './chartShapes';
+import { bandArea, bandRows, gapArea, seriesLine, seriesRows } from './chartShapes';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_LINE_HALO } from './colors';
 
 /**
@@ -220,8 +220,9 @@ interface GapStripProps {
 }
 
 /**
- * The Sales–PS gap along the timeline: bars above the middle line where the
- * first team saw more enthusiasm, below where the second did.
+ * The Sales–PS gap along the timeline: an area above the middle line where
+ * the first team saw more enthusiasm, below where the second did (the
+ * report's strip is the same area: chartShapes.ts gapArea).
  */
 export function GapStrip({ geometry: g, grid, gap, colorA, colorB, label }: GapStripProps) {
   const strip = g.strip;
@@ -229,28 +230,24 @@ export function GapStrip({ geometry: g, grid, gap, colorA, colorB, label }: GapS
   const f = g.style.fontSize;
   const mid = (strip.top + strip.bottom) / 2;
   const half = (strip.bottom - strip.top) / 2;
-  const step = grid.length > 1 ? g.xOf(grid[1]!) - g.xOf(grid[0]!) : 1;
   const colors = g.style.colors ?? CHART_COLORS;
   return (
     <Group>
       <Rect x={strip.left} y={strip.top} width={strip.right - strip.left} height={strip.bottom - strip.top} fill={colors.band} />
+      {([1, -1] as const).map((sign) => (
+        <Shape
+          key={sign}
+          fill={sign === 1 ? colorA : colorB}
+          opacity={0.75}
+          perfectDrawEnabled={false}
+          sceneFunc={(ctx, shape) => {
+            ctx.beginPath();
+            gapArea(g, mid, half, sign).context(ctx as unknown as CanvasRenderingContext2D)(seriesRows(grid, gap));
+            ctx.fillShape(shape);
+          }}
+        />
+      ))}
       <Line points={[strip.left, mid, strip.right, mid]} stroke={colors.gridMid} strokeWidth={strokeScale(g)} />
-      {grid.map((x, i) => {
-        const v = gap[i];
-        if (v === null || v === undefined || v === 0) return null;
-        const h = Math.min(1, Math.abs(v)) * half;
-        return (
-          <Rect
-            key={i}
-            x={g.xOf(x) - step / 2}
-            y={v > 0 ? mid - h : mid}
-            width={step + 0.5}
-            height={h}
-            fill={v > 0 ? colorA : colorB}
-            opacity={0.75}
-          />
-        );
-      })}
       <Text x={0} y={mid - f * 0.5} width={strip.left - f * 0.8} align="right" text={label} fontSize={f * 0.9} fontFamily={CHART_FONT} fill={colors.axisText} />
     </Group>
   );

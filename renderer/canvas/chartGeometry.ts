@@ -85,6 +85,16 @@ export interface ChartGeometry {
   readonly gridLevels: readonly Enthusiasm[];
 }
 
+/**
+ * A Sales–PS gap this large (4 points on the 0–10 scale) or larger fills its half of the gap strip. Team
+ * means seldom part by more; scaled to the whole 0–10 range, a gap of 1.5 points was a 3 px sliver on
+ * a laptop, in the app, the room view and the PDF alike.
+ */
+export const GAP_STRIP_FULL = 0.4;
+
+/** How much of its half of the strip a gap fills (0–1), by its size; the canvas and the report both draw with it. */
+export const gapStripShare = (gap: number): number => Math.min(1, Math.abs(gap) / GAP_STRIP_FULL);
+
 /** The chart's text font on every layer: the app's bundled Inter, as the report's figures use it. */
 export const CHART_FONT = 'Inter, "Helvetica Neue", Arial, sans-serif';
 /** The faces the chart draws text in (400, 600 and bold), loaded before its text is drawn: a canvas does not wait for a font. */

@@ -1,6 +1,6 @@
 import { area, curveMonotoneX, line, type Area, type Line } from 'd3-shape';
 import { enthusiasm, type CurvePoint, type Series, type TimePos } from '../domain';
-import type { ChartGeometry } from './chartGeometry';
+import { gapStripShare, type ChartGeometry } from './chartGeometry';
 
 /**
  * The d3-shape generators of the chart, set up once from the chart geometry
@@ -51,4 +51,17 @@ export function bandArea(g: ChartGeometry): Area<BandRow> {
     .y0((r) => g.yOf(enthusiasm(r.lo!)))
     .y1((r) => g.yOf(enthusiasm(r.hi!)))
     .curve(curveMonotoneX);
+}
+
+/**
+ * One team's side of the Sales–PS gap strip: the area between the strip's middle line at `mid` and the
+ * gap, `half` px tall where a gap fills its side (gapStripShare); `sign` 1 for the first team's side
+ * (above), −1 for the second's (below). Where the gap is the other team's, the area is flat on the line.
+ */
+export function gapArea(g: ChartGeometry, mid: number, half: number, sign: 1 | -1): Area<SeriesRow> {
+  return area<SeriesRow>()
+    .defined((r) => r.v !== null)
+    .x((r) => g.xOf(r.x))
+    .y0(mid)
+    .y1((r) => mid - (sign * r.v! > 0 ? gapStripShare(r.v!) : 0) * half * sign);
 }

@@ -1,7 +1,6 @@
-import { area } from 'd3-shape';
 import type { CurvePoint, Series, TimePos } from '../domain';
 import { estimateTextWidth, type ChartGeometry } from '../canvas/chartGeometry';
-import { bandArea, bandRows, curveLine, seriesLine, seriesRows, type SeriesRow } from '../canvas/chartShapes';
+import { bandArea, bandRows, curveLine, gapArea, seriesLine, seriesRows, type SeriesRow } from '../canvas/chartShapes';
 
 /**
  * SVG path strings for the chart, from the shared chart geometry. The same
@@ -27,10 +26,7 @@ export function bandPath(g: ChartGeometry, grid: readonly TimePos[], lower: Seri
   return bandArea(g).digits(DIGITS)(bandRows(grid, lower, upper)) ?? '';
 }
 
-/**
- * A difference series (−1 … 1) as an area around a middle line at `mid`,
- * `half` px tall on each side; `sign` picks the part above (1) or below (−1).
- */
+/** One team's side of the Sales–PS gap strip (chartShapes.ts gapArea) as a path. */
 export function gapAreaPath(
   g: ChartGeometry,
   grid: readonly TimePos[],
@@ -39,14 +35,7 @@ export function gapAreaPath(
   half: number,
   sign: 1 | -1,
 ): string {
-  return (
-    area<SeriesRow>()
-      .defined((r) => r.v !== null)
-      .x((r) => g.xOf(r.x))
-      .y0(mid)
-      .y1((r) => mid - Math.max(0, Math.min(1, sign * r.v!)) * half * sign)
-      .digits(DIGITS)(seriesRows(grid, values)) ?? ''
-  );
+  return gapArea(g, mid, half, sign).digits(DIGITS)(seriesRows(grid, values)) ?? '';
 }
 
 /**

@@ -16,7 +16,8 @@ import { renderChartFigureSvg } from '../../renderer/report/ChartFigure';
 import { chartFigureModel, FIGURE_WIDTH, HEADER_HEIGHT, PAD } from '../../renderer/report/chartFigureModel';
 import { reportT } from '../../renderer/report/reportI18n';
 import { ReportView } from '../../renderer/report/ReportView';
-import { wrapLabel } from '../../renderer/report/svgPaths';
+import type { ChartGeometry } from '../../renderer/canvas/chartGeometry';
+import { gapAreaPath, wrapLabel } from '../../renderer/report/svgPaths';
 import { makeReportSession } from '../support/report-sessions';
 
 const pt = (x: number, y: number): CurvePoint => [timePos(x), enthusiasm(y)];
@@ -113,6 +114,18 @@ describe('wrapLabel', () => {
     expect(wrapLabel('Angebot & Verhandlung', 60, 10, 2)).toEqual(['Angebot &', 'Verhandlu…']);
     expect(wrapLabel('Kickoff', 60, 10, 2)).toEqual(['Kickoff']);
     expect(wrapLabel('Bedarfs analyse und Demo am Ende', 60, 10, 2)).toEqual(['Bedarfs', 'analyse…']);
+  });
+});
+
+describe('gapAreaPath', () => {
+  // Only what the path reads: time 0–1 across 300 px.
+  const g = { xOf: (x: number) => x * 300 } as unknown as ChartGeometry;
+  const grid = [timePos(0), timePos(0.5), timePos(1)];
+  it('fills half the strip with a 2-point gap and all of it from 4 points, each team on its side', () => {
+    // Gaps of +2, −1 and +6 points on the 0–10 scale; the strip's middle at 50, 20 px to either side.
+    const values = [0.2, -0.1, 0.6];
+    expect(gapAreaPath(g, grid, values, 50, 20, 1)).toBe('M0,40L150,50L300,30L300,50L150,50L0,50Z');
+    expect(gapAreaPath(g, grid, values, 50, 20, -1)).toBe('M0,50L150,55L300,50L300,50L150,50L0,50Z');
   });
 });
 
