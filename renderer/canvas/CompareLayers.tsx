@@ -3,7 +3,7 @@ import { Arrow, Circle, Group, Line, Path, Rect, Shape, Text } from 'react-konva
 import type { LineStyle, NoteKind, Series, TimePos } from '../domain';
 import { enthusiasm } from '../domain';
 import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
-import { CHART_FONT, dashPattern, estimateTextWidth, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
+import { CHART_FONT, dashPattern, dropLabelPlace, LAPTOP_STYLE, type ChartGeometry } from './chartGeometry';
 import { bandArea, bandRows, gapArea, seriesLine, seriesRows } from './chartShapes';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_LINE_HALO } from './colors';
 
@@ -197,15 +197,23 @@ export function HandoverDropMarker({ geometry: g, handoverAt, from, to, lowAt, c
   const x1 = g.xOf(lowAt);
   const y0 = g.yOf(enthusiasm(from));
   const y1 = g.yOf(enthusiasm(to));
-  const labelX = Math.max(x0, x1) + f * 0.6;
+  const place = dropLabelPlace(g, x0, x1, y0, y1, label);
   const k = strokeScale(g);
   return (
     <Group>
       <Line points={[x0 - f, y0, x1 + f * 0.6, y0]} stroke={color} strokeWidth={1.5 * k} dash={[3 * k, 3 * k]} />
       {/* No buffer canvas when dimmed (perfect drawing): the room screen's worker cannot replay one. */}
       <Arrow points={[x1, y0, x1, y1]} stroke={color} fill={color} strokeWidth={2.5 * k} pointerLength={f * 0.7} pointerWidth={f * 0.7} perfectDrawEnabled={false} />
-      <Rect x={labelX - 4} y={(y0 + y1) / 2 - f * 0.85} width={estimateTextWidth(label, f) * 1.1 + 10} height={f * 1.7} fill="#ffffff" opacity={0.9} cornerRadius={4} />
-      <Text x={labelX} y={(y0 + y1) / 2 - f * 0.55} text={label} fontSize={f} fontStyle="bold" fontFamily={CHART_FONT} fill={color} />
+      <Rect
+        x={place.box.x}
+        y={place.box.y}
+        width={place.box.width}
+        height={place.box.height}
+        cornerRadius={place.box.radius}
+        fill="#ffffff"
+        opacity={place.box.opacity}
+      />
+      <Text x={place.x} y={place.mid - f * 0.55} text={label} fontSize={f} fontStyle="bold" fontFamily={CHART_FONT} fill={color} />
     </Group>
   );
 }

@@ -95,6 +95,18 @@ export const GAP_STRIP_FULL = 0.4;
 /** How much of its half of the strip a gap fills (0–1), by its size; the canvas and the report both draw with it. */
 export const gapStripShare = (gap: number): number => Math.min(1, Math.abs(gap) / GAP_STRIP_FULL);
 
+/**
+ * Where a handover drop's size goes: right of its arrow (from x0 at the handover to x1 at the low point),
+ * halfway down it, on a white box so that no line running through reads as part of it. The canvas and
+ * the report both place it so.
+ */
+export function dropLabelPlace(g: ChartGeometry, x0: number, x1: number, y0: number, y1: number, label: string) {
+  const f = g.style.fontSize;
+  const x = Math.max(x0, x1) + f * 0.6;
+  const mid = (y0 + y1) / 2;
+  return { x, mid, box: { x: x - 4, y: mid - f * 0.85, width: estimateTextWidth(label, f) * 1.1 + 10, height: f * 1.7, radius: 4, opacity: 0.9 } };
+}
+
 /** The chart's text font on every layer: the app's bundled Inter, as the report's figures use it. */
 export const CHART_FONT = 'Inter, "Helvetica Neue", Arial, sans-serif';
 /** The faces the chart draws text in (400, 600 and bold), loaded before its text is drawn: a canvas does not wait for a font. */

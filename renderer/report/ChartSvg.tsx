@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { dashPattern, type ChartGeometry } from '../canvas/chartGeometry';
+import { dashPattern, dropLabelPlace, type ChartGeometry } from '../canvas/chartGeometry';
 import { CHART_COLORS, SPAN_COLOR, TARGET_COLOR, TEAM_LINE_HALO } from '../canvas/colors';
 import { enthusiasm, type CurvePoint, type LineStyle, type NoteKind, type Scale, type Series, type TimePos } from '../domain';
 import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
@@ -374,12 +374,22 @@ function DropMark({ geometry: g, drop }: { geometry: ChartGeometry; drop: ChartD
   const y0 = g.yOf(enthusiasm(drop.from));
   const y1 = g.yOf(enthusiasm(drop.to));
   const head = f * 0.55;
+  const place = dropLabelPlace(g, x0, x1, y0, y1, drop.label);
   return (
     <g>
       <line x1={round2(x0 - f)} x2={round2(x1 + f * 0.6)} y1={round2(y0)} y2={round2(y0)} stroke={drop.color} strokeWidth={1.2} strokeDasharray="3 3" />
       <line x1={round2(x1)} x2={round2(x1)} y1={round2(y0)} y2={round2(y1 - head)} stroke={drop.color} strokeWidth={2} />
       <path d={`M${round2(x1 - head / 2)} ${round2(y1 - head)}L${round2(x1 + head / 2)} ${round2(y1 - head)}L${round2(x1)} ${round2(y1)}Z`} fill={drop.color} />
-      <text x={round2(Math.max(x0, x1) + f * 0.6)} y={round2((y0 + y1) / 2 + f * 0.35)} fontSize={f} fontWeight={700} fill={drop.color}>
+      <rect
+        x={round2(place.box.x)}
+        y={round2(place.box.y)}
+        width={round2(place.box.width)}
+        height={round2(place.box.height)}
+        rx={place.box.radius}
+        fill="#ffffff"
+        fillOpacity={place.box.opacity}
+      />
+      <text x={round2(place.x)} y={round2(place.mid + f * 0.35)} fontSize={f} fontWeight={700} fill={drop.color}>
         {drop.label}
       </text>
     </g>

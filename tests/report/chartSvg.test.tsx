@@ -16,7 +16,8 @@ import { renderChartFigureSvg } from '../../renderer/report/ChartFigure';
 import { chartFigureModel, FIGURE_WIDTH, HEADER_HEIGHT, PAD } from '../../renderer/report/chartFigureModel';
 import { reportT } from '../../renderer/report/reportI18n';
 import { ReportView } from '../../renderer/report/ReportView';
-import type { ChartGeometry } from '../../renderer/canvas/chartGeometry';
+import { layoutChart, LAPTOP_STYLE, type ChartGeometry } from '../../renderer/canvas/chartGeometry';
+import { ChartLayers } from '../../renderer/report/ChartSvg';
 import { gapAreaPath, wrapLabel } from '../../renderer/report/svgPaths';
 import { makeReportSession } from '../support/report-sessions';
 
@@ -126,6 +127,32 @@ describe('gapAreaPath', () => {
     const values = [0.2, -0.1, 0.6];
     expect(gapAreaPath(g, grid, values, 50, 20, 1)).toBe('M0,40L150,50L300,30L300,50L150,50L0,50Z');
     expect(gapAreaPath(g, grid, values, 50, 20, -1)).toBe('M0,50L150,55L300,50L300,50L150,50L0,50Z');
+  });
+});
+
+describe('a handover drop in the report', () => {
+  it('has its size on a white box, as the app and the room view draw it, so no line reads through it', () => {
+    const phases = [{ id: 'a', name: 'Sales', width: 1 }, { id: 'b', name: 'Delivery', width: 1 }];
+    const milestones = [{ id: 'h', name: 'Handover', at: timePos(0.5) }];
+    const g = layoutChart(800, 400, phases, milestones, 'h', ['low', 'mid', 'high'], LAPTOP_STYLE);
+    const drop = { key: 'ps', color: '#8f2a00', at: timePos(0.5), from: 0.6, to: 0.4, lowAt: timePos(0.6), label: 'PS −2.0' };
+    const svg = renderToStaticMarkup(
+      <svg>
+        <ChartLayers geometry={g} scale={{ low: 'low', mid: 'mid', high: 'high' }} handoverBadge="Handover" targetLabel="Target" curves={[]} drops={[drop]} />
+      </svg>,
+    );
+    const label = svg.match(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" rx="4" fill="#ffffff" fill-opacity="0.9"><\/rect><text x="([\d.]+)" y="([\d.]+)" font-size="13" font-weight="700" fill="#8f2a00">PS −2.0<\/text>/);
+    expect(label).not.toBeNull();
+    const [x, y, width, height, textX, textY] = label!.slice(1).map(Number) as [number, number, number, number, number, number];
+    // Right of the arrow at the low point (x = 480), halfway down from 0.6 to 0.4 (the plot's middle).
+    const mid = (g.yOf(enthusiasm(0.6)) + g.yOf(enthusiasm(0.4))) / 2;
+    expect(textX).toBeCloseTo(g.xOf(timePos(0.6)) + 13 * 0.6, 1);
+    expect(textY).toBeCloseTo(mid + 13 * 0.35, 1);
+    // The box holds the text: from 4 px before it, the estimated width of 7 characters and more, a line and a half high.
+    expect(x).toBeCloseTo(textX - 4, 1);
+    expect(width).toBeGreaterThan(7 * 13 * 0.56);
+    expect(y).toBeLessThan(textY - 13 * 0.7);
+    expect(y + height).toBeGreaterThan(textY);
   });
 });
 
