@@ -7,6 +7,7 @@ import { buildCompareScene, REPORT_SWITCHES, stretchPhases, type CompareScene, t
 import { markerIsStroked, markerPath, type MarkerShape } from '../scene/markers';
 import {
   agreementText,
+  carriedOverText,
   dropMarkText,
   dropText,
   gapText,
@@ -860,7 +861,14 @@ function DiscussionPage({
           <tbody>
             {session.actions.map((a) => (
               <tr key={a.id}>
-                <td className="wide pre">{a.what}</td>
+                <td className="wide pre">
+                  {a.what}
+                  {a.carriedOver && (
+                    <span className="carried muted" data-testid="report-carried-over">
+                      {carriedOverText(t, lang, a.carriedOver)}
+                    </span>
+                  )}
+                </td>
                 <td>{a.who}</td>
                 <td>{formatDate(a.due, lang) ?? t('report.actions.noDue')}</td>
                 <td>{a.done ? t('report.actions.done') : t('report.actions.open')}</td>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { CarriedOver } from '../domain';
 import type { AgreementFacts, DropFact, GapFact, PeakEndFact, PerceptionFact, SpanFact } from './compareScene';
 import { formatLevel, formatShare } from './numbers';
 
@@ -164,4 +165,16 @@ export function perceptionText(t: TFunction, language: string, fact: PerceptionF
         })
       : null,
   };
+}
+
+/**
+ * Where an action item brought into this retro was agreed: "carried over from “Projekt Atlas”
+ * (Nov 27, 2026)", the date in `language`. The app's action list and the report's say it so. `t` must
+ * hold the `desktop` texts.
+ */
+export function carriedOverText(t: TFunction, language: string, carried: CarriedOver): string {
+  if (!carried.date) return t('desktop.nextRetro.carriedOverUndated');
+  // Noon UTC: the calendar day is the same in every time zone.
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${carried.date}T12:00:00Z`));
+  return carried.from ? t('desktop.nextRetro.carriedOver', { name: carried.from, date }) : t('desktop.nextRetro.carriedOverUntitled', { date });
 }

@@ -1,21 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addAction as addActionTo, type CarriedOver } from '../domain';
-import type { TFunction } from 'i18next';
+import { addAction as addActionTo } from '../domain';
+import { carriedOverText } from '../scene/sceneText';
 import { findCommand } from '../state';
 import { useActions, useApp, useServices } from './AppContext';
 import { RemoveButton } from './controls';
 import { TextField } from './TextField';
 
 /** Action items of the session: what, who, by when; ticked off when done. */
-/** "carried over from “Projekt Atlas” (27.11.2026)": where an item brought into this retro was agreed, the date in the UI's language. */
-export function describeCarriedOver(t: TFunction, carried: CarriedOver, language: string): string {
-  if (!carried.date) return t('desktop.nextRetro.carriedOverUndated');
-  // Noon UTC: the calendar day is the same in every time zone.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${carried.date}T12:00:00Z`));
-  return carried.from ? t('desktop.nextRetro.carriedOver', { name: carried.from, date }) : t('desktop.nextRetro.carriedOverUntitled', { date });
-}
-
 export function ActionsPanel() {
   const { t, i18n } = useTranslation();
   const { files } = useServices();
@@ -71,7 +63,7 @@ export function ActionsPanel() {
                   <TextField value={a.what} onCommit={(v) => updateAction(a.id, { what: v })} aria-label={t('compare.actions.what')} />
                   {a.carriedOver && (
                     <span className="badge badge--carried" data-testid="carried-over">
-                      {describeCarriedOver(t, a.carriedOver, i18n.language)}
+                      {carriedOverText(t, i18n.language, a.carriedOver)}
                     </span>
                   )}
                 </td>

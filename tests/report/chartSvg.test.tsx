@@ -7,6 +7,7 @@ import {
   createSession,
   enthusiasm,
   setCurve,
+  startNextRetro,
   timePos,
   updateProject,
   type CurvePoint,
@@ -170,6 +171,20 @@ describe('the report markup', () => {
     expect(count(html, /class="sheet /g)).toBe(5);
     expect(html).toContain('class="report report--a4"');
     for (const p of s.participants) expect(html).toContain(p.name);
+  });
+
+  it('marks a carried-over action item with the retro it came from, in the words of the app', () => {
+    const previous = makeReportSession({ project: 'Projekt Atlas', customer: 'Muster GmbH', participants: 3, actions: true });
+    const next = updateProject(startNextRetro(previous, '2025-04-02'), { name: 'Projekt Atlas II' });
+    const open = next.actions.length;
+    expect(open).toBeGreaterThan(0);
+    const de = renderToStaticMarkup(<ReportView session={next} options={{ paper: 'a4', language: 'de' }} t={reportT('de')} analyse={analyse} />);
+    expect(count(de, /data-testid="report-carried-over"/g)).toBe(open);
+    expect(de).toContain('übernommen aus „Projekt Atlas“ (12.03.2025)');
+    const en = renderToStaticMarkup(<ReportView session={next} options={{ paper: 'a4', language: 'en' }} t={reportT('en')} analyse={analyse} />);
+    expect(en).toContain('carried over from “Projekt Atlas” (Mar 12, 2025)');
+    // Nothing to mark in the retro the items were agreed in.
+    expect(renderToStaticMarkup(<ReportView session={previous} options={{ paper: 'a4', language: 'de' }} t={reportT('de')} analyse={analyse} />)).not.toContain('report-carried-over');
   });
 
   it('leaves the customer out when the project says so', () => {
