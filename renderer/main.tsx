@@ -3,6 +3,7 @@ import './ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { CHART_FONT_FACES } from './canvas/chartGeometry';
 import { createI18n, detectLanguage } from './i18n';
 import { choosePlatform } from './platform';
 import { createAppStore, startFileServices } from './state';
@@ -10,6 +11,10 @@ import { App } from './ui/App';
 import { AppServicesProvider, type AppServices } from './ui/AppContext';
 import { nativeTexts } from './ui/nativeTexts';
 import { PresenterApp } from './ui/presenter/PresenterApp';
+
+// The faces the charts draw text in, asked for at once: a canvas never asks for a font, and a chart made
+// before its faces are in is made again when they arrive (CurveChart), at 4K a visible cost.
+for (const face of CHART_FONT_FACES) void document.fonts.load(face).catch(() => undefined);
 
 // The UI follows the OS language (Electron passes it through navigator.languages).
 const language = detectLanguage();
