@@ -7,3 +7,6 @@ export const phases = [
 ];
 export const milestones = [{ id: 'h', name: 'Handover', at: timePos(0.5) }];
 export const scale = { low: 'disappointed', mid: 'satisfied', high: 'thrilled' };
+
+/** The fixture as CurveChart's timeline props. */
+export const timelineProps = { phases, milestones, handoverId: 'h', scale } as const;

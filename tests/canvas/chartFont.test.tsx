@@ -8,7 +8,7 @@ import { CurveChart } from '../../renderer/canvas/CurveChart';
 import { timePos } from '../../renderer/domain';
 // The app's bundled font, declared as the app declares it: nothing on this page uses its bold face.
 import '../../renderer/fonts/inter.css';
-import { milestones, phases, scale } from './chartFixture';
+import { timelineProps } from './chartFixture';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -32,10 +32,7 @@ it('loads the faces the chart draws text in, and draws every text of every layer
   await act(async () => {
     root!.render(
       <CurveChart
-        phases={phases}
-        milestones={milestones}
-        handoverId="h"
-        scale={scale}
+        {...timelineProps}
         curves={[]}
         drawColor={null}
         handoverBadge="Handover"

@@ -12,7 +12,7 @@ import { enthusiasm, timePos, type Curve, type LineStyle, type Participant, type
 import type { VisibleCurve } from '../../renderer/state';
 // The app's bundled font, as the page has it: the worker must draw text in it too.
 import '../../renderer/fonts/inter.css';
-import { milestones, phases, scale } from './chartFixture';
+import { timelineProps } from './chartFixture';
 
 // React's act() needs this flag outside a test renderer.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -235,10 +235,7 @@ function mount(rasterOffThread: boolean): HTMLDivElement {
   act(() =>
     root.render(
       <CurveChart
-        phases={phases}
-        milestones={milestones}
-        handoverId="h"
-        scale={scale}
+        {...timelineProps}
         curves={curves}
         keepFadedBeneath
         rasterOffThread={rasterOffThread}
@@ -320,10 +317,7 @@ describe('curve layers drawn by the layer-raster worker', () => {
     act(() =>
       roots[0]!.render(
         <CurveChart
-          phases={phases}
-          milestones={milestones}
-          handoverId="h"
-          scale={scale}
+          {...timelineProps}
           curves={[]}
           rasterOffThread
           drawColor={null}
