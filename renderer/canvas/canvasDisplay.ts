@@ -152,7 +152,7 @@ const workerCharts = new WeakMap<HTMLElement, WorkerChart>();
  * layer's scene on this thread, but onto a LayerRecorder in place of its
  * canvas's context; each draw's calls go to the worker, which replays them
  * on a canvas of its own per layer and puts the layers together on the one
- * canvas the chart shows, once per frame.
+ * canvas the chart shows, once the page has sent what it drew in one task.
  *
  * Without a GPU that is most of the cost: turning 25–50 thick curves into
  * pixels at 3840×2160 took 50–100 ms of the page's thread per reveal step,
@@ -171,6 +171,7 @@ class WorkerChart {
   private readonly display: HTMLCanvasElement;
   private readonly layers = new Map<Konva.Layer, WorkerLayer>();
   private onPage = false;
+  private composeAsked = false;
   private readonly stopListening: () => void;
 
   constructor(
@@ -226,6 +227,7 @@ class WorkerChart {
       const ops = recorder.take();
       // The typed arrays are handed over, not copied.
       this.link.post({ type: 'draw', chart: this.id, layer: zIndex, width, height, visible: layer.hasChildren(), ops }, [ops.numbers.buffer, ops.kinds.buffer]);
+      this.composeAfterThisTask();
       this.display.setAttribute('data-surface', `${width}x${height}`);
       this.display.style.width = source.style.width;
       this.display.style.height = source.style.height;
@@ -242,6 +244,7 @@ class WorkerChart {
     else {
       this.release(layer, entry);
       this.link.post({ type: 'dispose', chart: this.id, layer: entry.zIndex });
+      this.composeAfterThisTask();
     }
     if (this.layers.size === 0) {
       this.stopListening();
@@ -249,6 +252,19 @@ class WorkerChart {
       this.display.remove();
       if (workerCharts.get(this.host) === this) workerCharts.delete(this.host);
     }
+  }
+
+  /**
+   * Asks the worker to put the chart together once this task has drawn all it draws (a frame's layers are
+   * drawn in one task: drawAFrameLater), so that the layers of one update appear together.
+   */
+  private composeAfterThisTask(): void {
+    if (this.composeAsked) return;
+    this.composeAsked = true;
+    queueMicrotask(() => {
+      this.composeAsked = false;
+      if (!this.onPage) this.link.post({ type: 'compose', chart: this.id });
+    });
   }
 
   /** The layer's own context and resizing back, in the state a resize leaves them in. */

@@ -158,5 +158,7 @@ export const LayerRasterToWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draw'), chart, layer, width: side, height: side, visible: z.boolean(), ops: RasterOps }),
   /** A layer is gone, or with no layer named, the whole chart. */
   z.object({ type: z.literal('dispose'), chart, layer: layer.optional() }),
+  /** The layers drawn together (in one task of the page) are all sent: the chart is put together now. */
+  z.object({ type: z.literal('compose'), chart }),
 ]);
 export type LayerRasterToWorker = z.infer<typeof LayerRasterToWorker>;

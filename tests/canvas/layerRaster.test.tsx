@@ -84,6 +84,7 @@ describe('the layer-raster worker boundary', () => {
       },
       { type: 'dispose', chart: 0, layer: 3 },
       { type: 'dispose', chart: 0 },
+      { type: 'compose', chart: 0 },
     ]) {
       expect(LayerRasterToWorker.safeParse(message).success).toBe(true);
     }
@@ -98,6 +99,8 @@ describe('the layer-raster worker boundary', () => {
       { type: 'chart', chart: 0, canvas: {} },
       { type: 'dispose', chart: -1 },
       { type: 'dispose', chart: 0, layer: 1.5 },
+      { type: 'compose' },
+      { type: 'compose', chart: 'all' },
       { ...draw(encode([])), visible: 'yes' },
       { ...draw(encode([])), chart: undefined },
       { ...draw(encode([])), width: 1.5 },
