@@ -239,22 +239,26 @@ export function GapStrip({ geometry: g, grid, gap, colorA, colorB, label }: GapS
   const mid = (strip.top + strip.bottom) / 2;
   const half = (strip.bottom - strip.top) / 2;
   const colors = g.style.colors ?? CHART_COLORS;
+  const rows = seriesRows(grid, gap);
   return (
     <Group>
       <Rect x={strip.left} y={strip.top} width={strip.right - strip.left} height={strip.bottom - strip.top} fill={colors.band} />
-      {([1, -1] as const).map((sign) => (
-        <Shape
-          key={sign}
-          fill={sign === 1 ? colorA : colorB}
-          opacity={0.75}
-          perfectDrawEnabled={false}
-          sceneFunc={(ctx, shape) => {
-            ctx.beginPath();
-            gapArea(g, mid, half, sign).context(ctx as unknown as CanvasRenderingContext2D)(seriesRows(grid, gap));
-            ctx.fillShape(shape);
-          }}
-        />
-      ))}
+      {([1, -1] as const).map((sign) => {
+        const side = gapArea(g, mid, half, sign);
+        return (
+          <Shape
+            key={sign}
+            fill={sign === 1 ? colorA : colorB}
+            opacity={0.75}
+            perfectDrawEnabled={false}
+            sceneFunc={(ctx, shape) => {
+              ctx.beginPath();
+              side.context(ctx as unknown as CanvasRenderingContext2D)(rows);
+              ctx.fillShape(shape);
+            }}
+          />
+        );
+      })}
       <Line points={[strip.left, mid, strip.right, mid]} stroke={colors.gridMid} strokeWidth={strokeScale(g)} />
       <Text x={0} y={mid - f * 0.5} width={strip.left - f * 0.8} align="right" text={label} fontSize={f * 0.9} fontFamily={CHART_FONT} fill={colors.axisText} />
     </Group>

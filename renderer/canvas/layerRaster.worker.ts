@@ -24,6 +24,7 @@ interface Chart {
 }
 
 const charts = new Map<number, Chart>();
+/** Charts drawn on since they were last put together (at the page's next `compose`). */
 const changed = new Set<Chart>();
 
 /**
@@ -50,11 +51,6 @@ function compose(): void {
     for (const layer of layers) if (layer.visible && layer.canvas.width > 0 && layer.canvas.height > 0) ctx.drawImage(layer.canvas, 0, 0);
   }
   changed.clear();
-}
-
-/** Marks a chart to be put together at the page's next `compose`. */
-function changedNow(chart: Chart): void {
-  changed.add(chart);
 }
 
 /** Replays a drawing's calls (checked by the schema: known codes, fitting arguments) on a context. */
@@ -111,7 +107,7 @@ function handle(message: LayerRasterToWorker): Promise<void> | void {
         return;
       }
       chart.layers.delete(message.layer);
-      changedNow(chart);
+      changed.add(chart);
       return;
     }
     case 'draw': {
@@ -138,7 +134,7 @@ function handle(message: LayerRasterToWorker): Promise<void> | void {
         console.error('layer raster: drawing stopped', error);
         ctx.reset();
       }
-      changedNow(chart);
+      changed.add(chart);
       return;
     }
     case 'compose':

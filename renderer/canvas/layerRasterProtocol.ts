@@ -91,7 +91,11 @@ const MAX_ARGS = 8;
 /** A 4K layer of 50 curves is about 50,000 numbers; twenty times that is not ours. */
 const MAX_NUMBERS = 1_000_000;
 
-const isValue = (v: unknown): boolean =>
+/**
+ * A call's argument that is not a number: a boolean, a string (a colour, a font, a text), a dash array.
+ * The recorder asks this too, so what it cannot send goes back to the page instead of being refused here.
+ */
+export const isRasterValue = (v: unknown): v is RasterOps['values'][number] =>
   typeof v === 'boolean' ||
   (typeof v === 'string' && v.length <= 10_000) ||
   (Array.isArray(v) && v.length <= 64 && v.every((n) => typeof n === 'number'));
@@ -121,7 +125,7 @@ export const RasterOps = z
   .object({
     numbers: z.instanceof(Float64Array).refine((a) => a.length <= MAX_NUMBERS, 'too many numbers'),
     kinds: z.instanceof(Uint8Array).refine((a) => a.length <= MAX_NUMBERS, 'too many kinds'),
-    values: z.array(z.unknown().refine(isValue, 'a boolean, a string (up to 10,000 characters) or a dash array')).max(MAX_NUMBERS),
+    values: z.array(z.unknown().refine(isRasterValue, 'a boolean, a string (up to 10,000 characters) or a dash array')).max(MAX_NUMBERS),
   })
   .superRefine((ops, ctx) => {
     const problem = rasterOpsProblem(ops as RasterOps);

@@ -1,4 +1,4 @@
-import { PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type RasterOps } from './layerRasterProtocol';
+import { isRasterValue, PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type RasterOps } from './layerRasterProtocol';
 
 /** What a text's measure depends on. */
 const TEXT_STATE = ['font', 'letterSpacing', 'wordSpacing', 'direction', 'fontKerning'] as const;
@@ -6,8 +6,6 @@ const TEXT_STATE = ['font', 'letterSpacing', 'wordSpacing', 'direction', 'fontKe
 const READ_METHODS = new Set(['measureText', 'getLineDash', 'getTransform', 'isPointInPath', 'isPointInStroke', 'getContextAttributes', 'isContextLost']);
 
 type Value = RasterOps['values'][number];
-const isValue = (v: unknown): v is Value =>
-  typeof v === 'string' || typeof v === 'boolean' || (Array.isArray(v) && v.every((n) => typeof n === 'number'));
 
 /** What one recorder keeps; its context's methods (shared, on one prototype) work on it. */
 interface Recording {
@@ -36,13 +34,23 @@ function reserve(r: Recording, n: number): void {
   r.kinds = kinds;
 }
 
+/** Room for a call of `argc` numbers, its code and count written; returns where its arguments go. */
+function writeCall(r: Recording, code: number, argc: number): number {
+  reserve(r, 2 + argc);
+  const at = r.length;
+  r.numbers[at] = code;
+  r.numbers[at + 1] = argc;
+  r.length = at + 2 + argc;
+  return at + 2;
+}
+
 /** One argument: a number in place, anything else by its index in `values`. */
 function pushArgument(r: Recording, v: unknown): boolean {
   if (typeof v === 'number') {
     r.numbers[r.length++] = v;
     return true;
   }
-  if (!isValue(v)) {
+  if (!isRasterValue(v)) {
     r.numbers[r.length++] = 0;
     return false;
   }
@@ -111,7 +119,7 @@ function recordingPrototype(): object {
             reserve(recording, 3);
             recording.numbers[recording.length++] = code;
             recording.numbers[recording.length++] = 1;
-            pushArgument(recording, value);
+            if (!pushArgument(recording, value)) recording.unsupported ??= name;
           } else recording.unsupported ??= name;
         },
       });
@@ -123,29 +131,22 @@ function recordingPrototype(): object {
   const point = (code: number) =>
     function (this: RecordingContext, x: number, y: number) {
       const r = this[RECORDING];
-      reserve(r, 4);
-      const n = r.numbers;
-      n[r.length] = code;
-      n[r.length + 1] = 2;
-      n[r.length + 2] = x;
-      n[r.length + 3] = y;
-      r.length += 4;
+      const at = writeCall(r, code, 2);
+      r.numbers[at] = x;
+      r.numbers[at + 1] = y;
     };
   proto.moveTo = point(moveTo);
   proto.lineTo = point(lineTo);
   proto.bezierCurveTo = function (this: RecordingContext, a: number, b: number, c: number, d: number, e: number, f: number) {
     const r = this[RECORDING];
-    reserve(r, 8);
+    const at = writeCall(r, bezierCurveTo, 6);
     const n = r.numbers;
-    n[r.length] = bezierCurveTo;
-    n[r.length + 1] = 6;
-    n[r.length + 2] = a;
-    n[r.length + 3] = b;
-    n[r.length + 4] = c;
-    n[r.length + 5] = d;
-    n[r.length + 6] = e;
-    n[r.length + 7] = f;
-    r.length += 8;
+    n[at] = a;
+    n[at + 1] = b;
+    n[at + 2] = c;
+    n[at + 3] = d;
+    n[at + 4] = e;
+    n[at + 5] = f;
   };
   return (prototype = proto);
 }
