@@ -37,7 +37,8 @@
 //   To see where time goes: BENCH_TRACE_DIR=dir keeps the traces (open them in
 //   DevTools' Performance panel), BENCH_DEBUG=dir logs which canvases each step
 //   clears, strokes and copies (and screenshots the commit), BENCH_PROFILE=file
-//   keeps a CPU profile of the room view's first reveal step.
+//   keeps a CPU profile of the room view's first reveal step, BENCH_CATS=viz,v8
+//   adds trace categories (the display compositor's draws, V8's compile jobs).
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,7 +58,7 @@ const SIZES = [
 ];
 const ROOM_SIZE = { width: 3840, height: 2160 };
 // What the trace records: top-level tasks (toplevel) and the input events (devtools.timeline).
-const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const TRACE_CATEGORIES = [...(process.env.BENCH_CATS ? process.env.BENCH_CATS.split(',') : []), 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
 const { values: options } = parseArgs({
   options: { app: { type: 'string' }, only: { type: 'string' }, json: { type: 'string' }, sizes: { type: 'string' }, curves: { type: 'string' } },

@@ -21,7 +21,21 @@ interface Chart {
   readonly display: OffscreenCanvas;
   ctx: OffscreenCanvasRenderingContext2D | null;
   readonly layers: Map<number, Layer>;
+  /** Commits of the same pixels still to come after the display was sized (see WARM_COMMITS). */
+  warm: number;
+  warmTimer: ReturnType<typeof setTimeout> | undefined;
 }
+
+/**
+ * After the display is made or resized, it is put together this many times more, showing the same
+ * pixels. Each commit of a canvas hands the compositor one of its buffers and draws the next picture in
+ * another. Without a GPU, the compositor's first draw from a new 4K buffer cost 47–80 ms in the bench's
+ * traces (from a buffer it has had before: 2–4 ms), and those first draws fell on the first reveal steps,
+ * the moments the room watches. Now they fall just after the empty chart appears. The commits are
+ * WARM_DELAY_MS apart, a few frames, so each is a commit of its own.
+ */
+const WARM_COMMITS = 2;
+const WARM_DELAY_MS = 60;
 
 const charts = new Map<number, Chart>();
 /** Charts drawn on since they were last put together (at the page's next `compose`). */
@@ -35,22 +49,34 @@ const changed = new Set<Chart>();
  * with the worker's own animation frames and 17–33 ms without.
  */
 function compose(): void {
-  for (const chart of changed) {
-    const layers = [...chart.layers].sort(([a], [b]) => a - b).map(([, layer]) => layer);
-    const width = Math.max(0, ...layers.map((l) => l.canvas.width));
-    const height = Math.max(0, ...layers.map((l) => l.canvas.height));
-    const { display } = chart;
-    if (display.width !== width || display.height !== height) {
-      display.width = width;
-      display.height = height;
-    }
-    chart.ctx ??= display.getContext('2d');
-    const ctx = chart.ctx;
-    if (!ctx || width === 0 || height === 0) continue;
-    ctx.clearRect(0, 0, width, height);
-    for (const layer of layers) if (layer.visible && layer.canvas.width > 0 && layer.canvas.height > 0) ctx.drawImage(layer.canvas, 0, 0);
-  }
+  for (const chart of changed) composeChart(chart);
   changed.clear();
+}
+
+function composeChart(chart: Chart): void {
+  const layers = [...chart.layers].sort(([a], [b]) => a - b).map(([, layer]) => layer);
+  const width = Math.max(0, ...layers.map((l) => l.canvas.width));
+  const height = Math.max(0, ...layers.map((l) => l.canvas.height));
+  const { display } = chart;
+  if (display.width !== width || display.height !== height) {
+    display.width = width;
+    display.height = height;
+    chart.warm = WARM_COMMITS;
+  }
+  chart.ctx ??= display.getContext('2d');
+  const ctx = chart.ctx;
+  if (!ctx || width === 0 || height === 0) return;
+  ctx.clearRect(0, 0, width, height);
+  for (const layer of layers) if (layer.visible && layer.canvas.width > 0 && layer.canvas.height > 0) ctx.drawImage(layer.canvas, 0, 0);
+  if (chart.warm > 0 && chart.warmTimer === undefined) chart.warmTimer = setTimeout(() => warmUp(chart), WARM_DELAY_MS);
+}
+
+/** One more commit of what the chart shows (WARM_COMMITS), unless an update is on its way: its compose commits. */
+function warmUp(chart: Chart): void {
+  chart.warmTimer = undefined;
+  if (changed.has(chart)) return;
+  chart.warm--;
+  composeChart(chart);
 }
 
 /** Replays a drawing's calls (checked by the schema: known codes, fitting arguments) on a context. */
@@ -96,7 +122,7 @@ function handle(message: LayerRasterToWorker): Promise<void> | void {
     case 'fonts':
       return loadFonts(message.faces);
     case 'chart':
-      charts.set(message.chart, { display: message.canvas, ctx: null, layers: new Map() });
+      charts.set(message.chart, { display: message.canvas, ctx: null, layers: new Map(), warm: 0, warmTimer: undefined });
       return;
     case 'dispose': {
       const chart = charts.get(message.chart);
@@ -104,6 +130,7 @@ function handle(message: LayerRasterToWorker): Promise<void> | void {
       if (message.layer === undefined) {
         charts.delete(message.chart);
         changed.delete(chart);
+        clearTimeout(chart.warmTimer);
         return;
       }
       chart.layers.delete(message.layer);
