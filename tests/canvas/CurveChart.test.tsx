@@ -1,9 +1,10 @@
+import Konva from 'konva';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { CurveChart } from '../../renderer/canvas/CurveChart';
-import { layoutChart, LAPTOP_STYLE } from '../../renderer/canvas/chartGeometry';
+import { layoutChart, LAPTOP_STYLE, presenterStyle, type ChartStyle } from '../../renderer/canvas/chartGeometry';
 import { LiveStrokeTiles, LiveStrokeWorkerLink } from '../../renderer/canvas/liveStrokeTiles';
 import { enthusiasm, timePos, type Curve, type LineStyle, type Participant, type StrokeSample, type Team } from '../../renderer/domain';
 import type { VisibleCurve } from '../../renderer/state';
@@ -30,9 +31,10 @@ interface ChartProps {
   curves: VisibleCurve[];
   onStroke?: (s: StrokeSample[]) => void;
   drawColor?: string | null;
+  style?: ChartStyle;
 }
 
-function chartElement({ curves, onStroke, drawColor = null }: ChartProps) {
+function chartElement({ curves, onStroke, drawColor = null, style }: ChartProps) {
   return (
     <CurveChart
       phases={phases}
@@ -44,13 +46,14 @@ function chartElement({ curves, onStroke, drawColor = null }: ChartProps) {
       onStroke={onStroke}
       handoverBadge="Handover"
       label="test chart"
+      style={style}
     />
   );
 }
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
 
-async function renderChart(curves: VisibleCurve[], onStroke?: (s: StrokeSample[]) => void, drawColor: string | null = null) {
+async function renderChart(curves: VisibleCurve[], onStroke?: (s: StrokeSample[]) => void, drawColor: string | null = null, style?: ChartStyle) {
   // Room for the chart and for it to grow, so screenshots show all of it.
   await page.viewport(WIDTH + 40, HEIGHT + 140);
   host = document.createElement('div');
@@ -59,7 +62,7 @@ async function renderChart(curves: VisibleCurve[], onStroke?: (s: StrokeSample[]
   document.body.append(host);
   root = createRoot(host);
   await act(async () => {
-    root!.render(chartElement({ curves, onStroke, drawColor }));
+    root!.render(chartElement({ curves, onStroke, drawColor, style }));
   });
   // Every layer is there from the start; the background is drawn (and shown) on the first frame.
   await vi.waitFor(() => expect(host!.querySelectorAll('canvas[data-layer]').length).toBe(5));
@@ -469,5 +472,48 @@ describe('CurveChart', () => {
     }
     expect(onStroke).not.toHaveBeenCalled();
     expect(liveTiles()).toHaveLength(0);
+  });
+});
+
+describe('a curve in the room style (with casing)', () => {
+  it('is its casing, its line over it and a ringed dot at each end, one node per curve, faded as one', async () => {
+    const style = presenterStyle(WIDTH, HEIGHT);
+    const g = layoutChart(WIDTH, HEIGHT, phases, milestones, 'h', [scale.low, scale.mid, scale.high], style);
+    const w = style.curveWidth;
+    const outline = Math.max(2, w * 0.35);
+    expect([w, outline]).toEqual([4, 2]);
+    const span = (c: VisibleCurve, level: number, faded: boolean): VisibleCurve => ({
+      ...c,
+      faded,
+      curve: { ...c.curve, points: [[timePos(0.25), enthusiasm(level)], [timePos(0.75), enthusiasm(level)]] },
+    });
+    const blue = [0, 0, 255, 255];
+    const casing = [0x1b, 0x24, 0x30, 255];
+    const { full, faded } = await renderChart(
+      [span(flatCurve('Anna', '#0000ff', 'solid', 0.5), 0.5, false), span(flatCurve('Bernd', '#0000ff', 'solid', 0.2), 0.2, true)],
+      undefined,
+      null,
+      style,
+    );
+    const x0 = g.xOf(timePos(0.25));
+    const xm = g.xOf(timePos(0.5));
+    const y = g.yOf(enthusiasm(0.5));
+    const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 8);
+    // Down a column through the line: the casing (2 px), the line (4 px), the casing again, hand-counted.
+    const column = Array.from({ length: 16 }, (_, k) => pixel(full, xm, Math.floor(y) - 8 + k + 0.5));
+    const runs = column.map((p) => (near(p, blue) ? 'L' : near(p, casing) ? 'C' : p[3] === 0 ? '.' : '~')).join('');
+    expect(runs.replace(/~/g, '')).toMatch(/^\.+C{1,3}L{3,5}C{1,3}\.+$/);
+    expect(runs.match(/L/g)!.length + runs.match(/C/g)!.length + (runs.match(/~/g)?.length ?? 0)).toBeGreaterThanOrEqual(8);
+    // At the start: the dot's fill (radius 5.2) over the casing's round cap (4 px), its ring (4.2–6.2 px
+    // out) over both, then nothing.
+    expect(pixel(full, x0 - 3, y)).toEqual(blue);
+    expect(near(pixel(full, x0 - 5.5, y), casing)).toBe(true);
+    expect(pixel(full, x0 - 8, y)[3]).toBe(0);
+    // Faded: each part at 30 %, the line over its casing, so 30 % + 30 % of the rest is covered there.
+    expect(Math.abs(pixel(faded, xm, g.yOf(enthusiasm(0.2)))[3]! - 0.51 * 255)).toBeLessThanOrEqual(3);
+    // One Konva node per curve on each curve layer.
+    const stage = Konva.stages.find((s) => host!.contains(s.container()))!;
+    const nodes = (name: string) => stage.getLayers().find((l) => l.getCanvas()._canvas === layer(name))!.find(() => true).length;
+    expect([nodes('full'), nodes('faded')]).toEqual([1, 1]);
   });
 });
