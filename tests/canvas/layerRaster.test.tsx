@@ -411,7 +411,7 @@ describe('drawAFrameLater', () => {
 });
 
 describe('the layer-raster worker, after a chart is sized', () => {
-  it('shows the same pixels again while it readies the display, never an update the page has not finished sending', async () => {
+  it('readies the display after a resize with the pixels it shows, never with an update the page has not finished sending', async () => {
     await page.viewport(300, 200);
     const link = new RasterLink(() => new Worker(new URL('../../renderer/canvas/layerRaster.worker.ts', import.meta.url), { type: 'module' }));
     expect(link.available()).toBe(true);
@@ -420,19 +420,22 @@ describe('the layer-raster worker, after a chart is sized', () => {
     document.body.append(display);
     const offscreen = display.transferControlToOffscreen();
     link.post({ type: 'chart', chart: 1, canvas: offscreen }, [offscreen]);
-    const fill = (color: string) => {
-      const ops = encode([['=', 'fillStyle', color], ['fillRect', 0, 0, 200, 100]]);
-      link.post({ type: 'draw', chart: 1, layer: 0, width: 200, height: 100, visible: true, ops }, [ops.numbers.buffer, ops.kinds.buffer]);
+    const fill = (color: string, height = 100) => {
+      const ops = encode([['=', 'fillStyle', color], ['fillRect', 0, 0, 200, height]]);
+      link.post({ type: 'draw', chart: 1, layer: 0, width: 200, height, visible: true, ops }, [ops.numbers.buffer, ops.kinds.buffer]);
     };
     const middle = async () => {
       const pixels = await shot(display);
       return Array.from(pixels.slice((50 * 200 + 100) * 4, (50 * 200 + 100) * 4 + 3));
     };
-    // The first compose sizes the display: the worker then commits the same pixels again, twice, 60 ms apart.
     fill('#ff0000');
     link.post({ type: 'compose', chart: 1 });
+    await vi.waitFor(async () => expect(await middle()).toEqual([255, 0, 0]), { timeout: 5000, interval: 50 });
+    // The chart is resized: the worker commits the same pixels twice more, 60 ms apart.
+    fill('#ff0000', 101);
+    link.post({ type: 'compose', chart: 1 });
     // An update's first layer arrives; its compose has not (the page is still drawing its other layers).
-    fill('#0000ff');
+    fill('#0000ff', 101);
     await new Promise((r) => setTimeout(r, 400));
     expect(await middle()).toEqual([255, 0, 0]);
     link.post({ type: 'compose', chart: 1 });
