@@ -5,7 +5,7 @@ import type { Enthusiasm, Milestone, Phase, Scale, StrokeSample, TimePos } from 
 import type { VisibleCurve } from '../state/selectors';
 import { CHART_FONT, CHART_FONT_FACES, layoutChart, LAPTOP_STYLE, type ChartGeometry, type ChartStyle } from './chartGeometry';
 import { ChartBackground } from './ChartBackground';
-import { displayLayer, drawAFrameLater } from './canvasDisplay';
+import { displayLayer, drawFramesLater } from './canvasDisplay';
 import { CurveMarkers, type ChartMarker } from './CompareLayers';
 import { CurveShape } from './CurveShape';
 import { LiveStrokeTiles } from './liveStrokeTiles';
@@ -170,7 +170,7 @@ type LayerName = 'background' | 'underlay' | 'faded' | 'full' | 'overlay';
 /**
  * Each layer's ref: names its canvas (data-layer, for tests and scripts) and shows it through a bitmap
  * canvas (canvasDisplay.ts), stacked in this order; with `offThread`, their pixels are made by a worker,
- * and every layer is drawn a frame after the update (drawAFrameLater). Module constants, so React
+ * and every layer is drawn two frames after the update's (drawFramesLater). Module constants, so React
  * never re-attaches them.
  */
 const layerRefs = (offThread: boolean) =>
@@ -180,8 +180,8 @@ const layerRefs = (offThread: boolean) =>
       (layer: Konva.Layer | null) => {
         if (!layer) return undefined;
         layer.getCanvas()._canvas.setAttribute('data-layer', name);
-        // The room screen's layers are drawn a frame after the update that changes them, all together.
-        if (offThread) drawAFrameLater(layer);
+        // The room screen's layers are drawn two frames after the update that changes them, all together.
+        if (offThread) drawFramesLater(layer);
         return displayLayer(layer, i + 1, offThread);
       },
     ]),

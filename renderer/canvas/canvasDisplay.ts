@@ -256,7 +256,7 @@ class WorkerChart {
 
   /**
    * Asks the worker to put the chart together once this task has drawn all it draws (a frame's layers are
-   * drawn in one task: drawAFrameLater), so that the layers of one update appear together.
+   * drawn in one task: drawFramesLater), so that the layers of one update appear together.
    */
   private composeAfterThisTask(): void {
     if (this.composeAsked) return;
@@ -301,32 +301,40 @@ function displayLayerOffThread(layer: Konva.Layer, zIndex: number, link: RasterL
   return chart.add(layer, zIndex);
 }
 
-// ── Drawing a frame later ───────────────────────────────────────────────────
+// ── Drawing some frames later ───────────────────────────────────────────────
 
 const waiting = new Set<Konva.Layer>();
 let waitingFrame = 0;
 
+/** Animation frames until deferred layers are drawn: the update's own, one more, and the one they draw in. */
+const FRAMES_UNTIL_DRAW = 3;
+
 /**
- * From now on the layer's batched draws (react-konva asks for one after every update) wait for the frame
- * after the next, together with every other layer so deferred. On the room screen the state arrives in
- * a task of its own (the BroadcastChannel or IPC message, React's render: 20–40 ms at 4K) and the layers'
- * drawing is another 30–45 ms; drawn in the next frame, both fell in the same frame. A frame later, the
- * screen gets a frame between them, and the curves appear 1/60 s later.
+ * From now on the layer's batched draws (react-konva asks for one after every update) wait two frames
+ * past the next, together with every other layer so deferred. On the room screen the state arrives in
+ * a task of its own (the BroadcastChannel or IPC message, React's render of the chart and the legend),
+ * and drawing the layers is another. Drawn in the next frame, both fell in the same frame. Drawn in the
+ * frame after, the worker's raster of the new curves (60–75 ms at 4K for 50) ran while the compositor
+ * was still rastering the update's legend and status on the same two cores (bench traces). Drawn one
+ * frame later still, the reveal of 50 curves at once had frames of 33–50 ms in ten alternating bench
+ * rounds at 3840×2160, and 50–67 ms with one frame fewer. The curves appear 1/60 s later.
  */
-export function drawAFrameLater(layer: Konva.Layer): void {
+export function drawFramesLater(layer: Konva.Layer): void {
   layer.batchDraw = () => {
     waiting.add(layer);
-    if (waitingFrame === 0) {
-      waitingFrame = requestAnimationFrame(() => {
-        waitingFrame = requestAnimationFrame(() => {
-          waitingFrame = 0;
-          const layers = [...waiting];
-          waiting.clear();
-          // A layer taken away meanwhile has no stage: nothing to draw.
-          for (const l of layers) if (l.getStage()) l.draw();
-        });
-      });
-    }
+    if (waitingFrame === 0) afterFrames(FRAMES_UNTIL_DRAW);
     return layer;
   };
+}
+
+function afterFrames(frames: number): void {
+  waitingFrame = requestAnimationFrame(() => (frames > 1 ? afterFrames(frames - 1) : drawWaiting()));
+}
+
+function drawWaiting(): void {
+  waitingFrame = 0;
+  const layers = [...waiting];
+  waiting.clear();
+  // A layer taken away meanwhile has no stage: nothing to draw.
+  for (const l of layers) if (l.getStage()) l.draw();
 }

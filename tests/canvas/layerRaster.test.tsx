@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { displayLayer, drawAFrameLater, RasterLink } from '../../renderer/canvas/canvasDisplay';
+import { displayLayer, drawFramesLater, RasterLink } from '../../renderer/canvas/canvasDisplay';
 import { CurveChart } from '../../renderer/canvas/CurveChart';
 import { presenterStyle } from '../../renderer/canvas/chartGeometry';
 import { LayerRasterToWorker, PROPERTY_CODE, RASTER_METHODS, RASTER_PROPERTIES, type RasterOps } from '../../renderer/canvas/layerRasterProtocol';
@@ -392,19 +392,25 @@ describe('a layer-raster worker that cannot load', () => {
   });
 });
 
-describe('drawAFrameLater', () => {
-  it("draws a layer once, in the frame after the next, however often it is asked", async () => {
+describe('drawFramesLater', () => {
+  it('draws a layer once, two frames after the next, however often it is asked', async () => {
     const { stage, layer } = stageWithSquare();
     // The draws Konva asked for while the stage was built are done first.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    drawAFrameLater(layer);
+    drawFramesLater(layer);
     let draws = 0;
     layer.on('draw', () => draws++);
     layer.batchDraw();
     layer.batchDraw();
-    await new Promise((r) => requestAnimationFrame(r));
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    await frame();
+    await frame();
     expect(draws).toBe(0);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    layer.batchDraw();
+    await frame();
+    expect(draws).toBe(1);
+    await frame();
+    await frame();
     expect(draws).toBe(1);
     stage.destroy();
   });
