@@ -45,19 +45,21 @@ export const CurveShape = memo(function CurveShape({ geometry: g, points, color,
     [g.xOf(first[0]), g.yOf(first[1])],
     [g.xOf(last[0]), g.yOf(last[1])],
   ] as const;
+  // The strokes along the path, bottom first: the casing (if any), then the line.
+  const strokes: readonly (readonly [string, number])[] = casing ? [[casing, w + outline * 2], [color, w]] : [[color, w]];
   const draw = (ctx: Konva.Context) => {
     const c = ctx._context;
     c.lineCap = 'round';
     c.lineJoin = 'round';
     c.setLineDash(dash);
-    for (const [style, lineWidth] of casing ? [[casing, w + outline * 2] as const, [color, w] as const] : [[color, w] as const]) {
+    for (const [style, lineWidth] of strokes) {
       c.beginPath();
       tracePath(c, path);
       c.strokeStyle = style;
       c.lineWidth = lineWidth;
       c.stroke();
     }
-    // Under a fade, the ring overlaps the dot as the casing overlaps the line (no buffer canvas per dot).
+    // The end dots, ringed in the casing: under a fade, the ring overlaps the dot as the casing overlaps the line.
     c.setLineDash([]);
     c.fillStyle = color;
     if (casing) {
